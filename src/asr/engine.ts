@@ -1,17 +1,21 @@
 /**
- * The speech-engine interface. One stream per call channel; a stream carries decoder state
- * from chunk to chunk, so it lives on one worker for the channel's life.
- * All times are milliseconds on the call's audio timeline (from the call's first sample).
+ * The speech-engine interface. An engine opens one decoder per call channel; the decoder keeps
+ * its state from chunk to chunk, so it lives on one worker thread for the channel's life.
+ * Utterance boundaries come from the endpointer (src/asr/endpointer.ts), so every engine gets
+ * the same voice-activity detection and the same audio timeline.
  */
 
 export type Language = 'en' | 'es' | 'zh';
+export const LANGUAGES: readonly Language[] = ['en', 'es', 'zh'];
 
 export interface WordTiming {
   word: string;
+  /** Milliseconds on the call's audio timeline (from the call's first sample). */
   startMs: number;
   endMs: number;
 }
 
+/** What a recogniser says about one utterance, partial (still open) or final (endpoint reached). */
 export interface Hypothesis {
   final: boolean;
   text: string;
@@ -20,29 +24,41 @@ export interface Hypothesis {
   words: WordTiming[];
 }
 
-export interface StreamOptions {
+export interface DecoderOptions {
   language: Language;
-  /** Sample rate of the PCM the stream will be fed (the engine's native rate; see EngineInfo). */
-  sampleRateHz: number;
-  /** True when the audio came over the phone network (8 kHz, G.711): selects telephone models. */
+  /** True for telephone audio (8 kHz G.711): selects the telephone models. */
   telephone: boolean;
-  /** Engine-specific overrides (decoder flags, model folder); validated by the engine. */
-  options?: Record<string, string | number | boolean>;
 }
 
-/** A live recogniser for one channel. Synchronous by design: it runs inside a worker thread. */
-export interface SpeechStream {
-  /** Feed 16-bit mono PCM at the stream's sample rate; returns hypotheses produced by this chunk. */
-  push(pcm: Int16Array): Hypothesis[];
-  /** End of audio: flush the open utterance as a final. */
-  finish(): Hypothesis[];
+/** A decoder of utterances for one channel. Synchronous: it runs inside a worker thread. */
+export interface UtteranceDecoder {
+  /** The sample rate this decoder wants its PCM at. */
+  readonly sampleRateHz: number;
+  /** Open a new utterance; the next sample fed is its first. */
+  begin(): void;
+  /** Feed mono 16-bit PCM of the open utterance. */
+  process(pcm: Int16Array): void;
+  /** Best text so far for the open utterance (cheap enough for every 200 ms). */
+  partialText(): string;
+  /** Close the utterance; words with times in ms relative to the utterance's first sample. */
+  end(): WordTiming[];
   /** Release native resources. */
   close(): void;
 }
 
 export interface SpeechEngine {
   readonly name: string;
-  /** The sample rate the engine wants for this language/telephone combination. */
-  sampleRateFor(language: Language, telephone: boolean): number;
-  open(options: StreamOptions): SpeechStream;
+  /** The sample rate the engine decodes at for this language and audio kind. */
+  sampleRateFor(options: DecoderOptions): number;
+  /** Throws EngineError when the language or model is not installed. */
+  open(options: DecoderOptions): UtteranceDecoder;
+}
+
+export class EngineError extends Error {
+  constructor(
+    readonly code: 'ENGINE_UNAVAILABLE' | 'LANGUAGE_UNSUPPORTED' | 'MODEL_MISSING',
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -1,0 +1,83 @@
+/**
+ * English pronunciations for words missing from cmudict: compounds of dictionary words, common
+ * suffixes on dictionary stems, and spelled-out acronyms. Returns null when nothing fits.
+ */
+import type { Dictionary } from './dict.js';
+
+const VOICELESS_END = new Set(['P', 'T', 'K', 'F', 'TH']);
+const SIBILANT_END = new Set(['S', 'Z', 'SH', 'ZH', 'CH', 'JH']);
+
+function lastPhone(pron: string): string {
+  const p = pron.split(' ');
+  return p[p.length - 1] ?? '';
+}
+
+function first(dict: Dictionary, w: string): string | undefined {
+  return dict.get(w)?.[0];
+}
+
+function plural(stem: string): string {
+  const l = lastPhone(stem);
+  if (SIBILANT_END.has(l)) return `${stem} IH Z`;
+  if (VOICELESS_END.has(l)) return `${stem} S`;
+  return `${stem} Z`;
+}
+
+export function guessEnglish(word: string, dict: Dictionary, depth = 0): string | null {
+  const w = word.toLowerCase();
+  const known = first(dict, w);
+  if (known) return known;
+  if (depth > 2 || w.length < 2) return null;
+  // possessive / plural
+  if (w.endsWith("'s")) {
+    const s = guessEnglish(w.slice(0, -2), dict, depth + 1);
+    if (s) return plural(s);
+  }
+  if (w.endsWith('s') && !w.endsWith('ss')) {
+    const s = first(dict, w.slice(0, -1));
+    if (s) return plural(s);
+  }
+  const suffixes: [string, string, string][] = [
+    ['ing', '', 'IH NG'],
+    ['ing', 'e', 'IH NG'],
+    ['ed', '', 'D'],
+    ['ed', 'e', 'D'],
+    ['er', '', 'ER'],
+    ['ers', '', 'ER Z'],
+    ['ly', '', 'L IY'],
+    ['able', '', 'AH B AH L'],
+    ['ment', '', 'M AH N T'],
+    ['ness', '', 'N AH S'],
+  ];
+  for (const [suf, add, pron] of suffixes) {
+    if (w.endsWith(suf) && w.length > suf.length + 2) {
+      const stem = first(dict, w.slice(0, -suf.length) + add);
+      if (stem) {
+        if (suf === 'ed') {
+          const l = lastPhone(stem);
+          if (l === 'T' || l === 'D') return `${stem} IH D`;
+          return VOICELESS_END.has(l) || SIBILANT_END.has(l) ? `${stem} T` : `${stem} D`;
+        }
+        return `${stem} ${pron}`;
+      }
+    }
+  }
+  // compound of two dictionary words (longest first part first); each part at least 3 letters
+  for (let i = w.length - 3; i >= 3; i--) {
+    const a = first(dict, w.slice(0, i));
+    if (!a) continue;
+    const b = first(dict, w.slice(i)) ?? (depth < 2 ? guessEnglish(w.slice(i), dict, depth + 1) : null);
+    if (b) return `${a} ${b}`;
+  }
+  // acronym: spell the letters
+  if (w.length <= 6 && /^[a-z]+$/.test(w) && !/[aeiou]/.test(w.slice(1))) {
+    const letters: string[] = [];
+    for (const ch of w) {
+      const p = first(dict, ch) ?? first(dict, `${ch}.`);
+      if (!p) return null;
+      letters.push(p);
+    }
+    return letters.join(' ');
+  }
+  return null;
+}

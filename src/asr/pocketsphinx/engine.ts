@@ -1,0 +1,96 @@
+import type { DecoderOptions, SpeechEngine, UtteranceDecoder, WordTiming } from '../engine.js';
+import { EngineError } from '../engine.js';
+import { pocketsphinx, type PocketsphinxLib } from './native.js';
+import { profileArgv, selectProfile, type Profile } from './profiles.js';
+
+const FRAME_MS = 10;
+/** Filler and sentence markers that are not words a person said. */
+const NON_WORDS = /^(<s>|<\/s>|<sil>|\[.*\]|\+\+.*\+\+|<.*>)$/i;
+
+/** Strip pocketsphinx's alternate-pronunciation suffix: "to(2)" -> "to". */
+function cleanWord(word: string): string {
+  return word.replace(/\(\d+\)$/, '');
+}
+
+class PocketsphinxDecoder implements UtteranceDecoder {
+  readonly sampleRateHz: number;
+  private readonly lib: PocketsphinxLib;
+  private readonly config: unknown;
+  private readonly ps: unknown;
+  private open = false;
+
+  constructor(profile: Profile) {
+    this.lib = pocketsphinx();
+    this.sampleRateHz = profile.sampleRateHz;
+    // The endpointer decides utterances; pocketsphinx's own VAD would drop frames and shift times.
+    const argv = [...profileArgv(profile), '-remove_silence', 'no', '-logfn', '/dev/null'];
+    this.config = this.lib.cmd_ln_parse_r(null, this.lib.ps_args(), argv.length, argv, 0);
+    if (!this.config) throw new EngineError('MODEL_MISSING', `pocketsphinx rejected the flags of profile ${profile.name}`);
+    this.ps = this.lib.ps_init(this.config);
+    if (!this.ps) throw new EngineError('MODEL_MISSING', `pocketsphinx could not load the models of profile ${profile.name}`);
+    this.lib.ps_start_stream(this.ps);
+  }
+
+  begin(): void {
+    if (this.open) this.lib.ps_end_utt(this.ps);
+    this.lib.ps_start_utt(this.ps);
+    this.open = true;
+  }
+
+  process(pcm: Int16Array): void {
+    if (!this.open || pcm.length === 0) return;
+    this.lib.ps_process_raw(this.ps, pcm, pcm.length, 0, 0);
+  }
+
+  partialText(): string {
+    if (!this.open) return '';
+    return normaliseHyp(this.lib.ps_get_hyp(this.ps, null) ?? '');
+  }
+
+  end(): WordTiming[] {
+    if (!this.open) return [];
+    this.open = false;
+    this.lib.ps_end_utt(this.ps);
+    const segs: { word: string; sf: number; ef: number }[] = [];
+    const sf = [0];
+    const ef = [0];
+    for (let seg = this.lib.ps_seg_iter(this.ps); seg; seg = this.lib.ps_seg_next(seg)) {
+      this.lib.ps_seg_frames(seg, sf, ef);
+      segs.push({ word: this.lib.ps_seg_word(seg), sf: sf[0]!, ef: ef[0]! });
+    }
+    // Frames count from the decoder's stream start; the utterance's first frame is the first segment's.
+    const origin = segs[0]?.sf ?? 0;
+    return segs
+      .filter((s) => !NON_WORDS.test(s.word))
+      .map((s) => ({
+        word: cleanWord(s.word),
+        startMs: (s.sf - origin) * FRAME_MS,
+        endMs: (s.ef + 1 - origin) * FRAME_MS,
+      }));
+  }
+
+  close(): void {
+    if (this.open) this.lib.ps_end_utt(this.ps);
+    this.open = false;
+    this.lib.ps_free(this.ps);
+    this.lib.cmd_ln_free_r(this.config);
+  }
+}
+
+function normaliseHyp(hyp: string): string {
+  return hyp
+    .split(/\s+/)
+    .filter((w) => w && !NON_WORDS.test(w))
+    .map(cleanWord)
+    .join(' ');
+}
+
+export const pocketsphinxEngine: SpeechEngine = {
+  name: 'pocketsphinx',
+  sampleRateFor(options: DecoderOptions): number {
+    return selectProfile(options).sampleRateHz;
+  },
+  open(options: DecoderOptions): UtteranceDecoder {
+    return new PocketsphinxDecoder(selectProfile(options));
+  },
+};

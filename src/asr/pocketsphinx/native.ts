@@ -1,0 +1,58 @@
+import koffi from 'koffi';
+
+/**
+ * koffi bindings to Debian's libpocketsphinx3 (0.8+5prealpha) and libsphinxbase3.
+ * Only the calls the streaming engine needs; loaded once per thread on first use.
+ */
+export interface PocketsphinxLib {
+  ps_args(): unknown;
+  cmd_ln_parse_r(prev: null, defn: unknown, argc: number, argv: string[], strict: number): unknown;
+  cmd_ln_free_r(config: unknown): number;
+  ps_init(config: unknown): unknown;
+  ps_free(ps: unknown): number;
+  ps_start_stream(ps: unknown): number;
+  ps_start_utt(ps: unknown): number;
+  ps_process_raw(ps: unknown, data: Int16Array, nSamples: number, noSearch: number, fullUtt: number): number;
+  ps_end_utt(ps: unknown): number;
+  ps_get_in_speech(ps: unknown): number;
+  ps_get_hyp(ps: unknown, score: null): string | null;
+  ps_seg_iter(ps: unknown): unknown;
+  ps_seg_next(seg: unknown): unknown;
+  ps_seg_word(seg: unknown): string;
+  ps_seg_frames(seg: unknown, sf: number[], ef: number[]): void;
+  ps_seg_free(seg: unknown): void;
+  err_set_logfp(fp: null): void;
+}
+
+let loaded: PocketsphinxLib | undefined;
+
+export function pocketsphinx(): PocketsphinxLib {
+  if (loaded) return loaded;
+  const base = koffi.load('libsphinxbase.so.3');
+  const ps = koffi.load('libpocketsphinx.so.3');
+  koffi.opaque('ps_decoder_t');
+  koffi.opaque('cmd_ln_t');
+  koffi.opaque('arg_t');
+  koffi.opaque('ps_seg_t');
+  const lib: PocketsphinxLib = {
+    ps_args: ps.func('const arg_t *ps_args(void)'),
+    cmd_ln_parse_r: base.func('cmd_ln_t *cmd_ln_parse_r(cmd_ln_t *inout, const arg_t *defn, int32_t argc, const char **argv, int32_t strict)'),
+    cmd_ln_free_r: base.func('int cmd_ln_free_r(cmd_ln_t *cmdln)'),
+    ps_init: ps.func('ps_decoder_t *ps_init(cmd_ln_t *config)'),
+    ps_free: ps.func('int ps_free(ps_decoder_t *ps)'),
+    ps_start_stream: ps.func('int ps_start_stream(ps_decoder_t *ps)'),
+    ps_start_utt: ps.func('int ps_start_utt(ps_decoder_t *ps)'),
+    ps_process_raw: ps.func('int ps_process_raw(ps_decoder_t *ps, const int16_t *data, size_t n_samples, int no_search, int full_utt)'),
+    ps_end_utt: ps.func('int ps_end_utt(ps_decoder_t *ps)'),
+    ps_get_in_speech: ps.func('uint8_t ps_get_in_speech(ps_decoder_t *ps)'),
+    ps_get_hyp: ps.func('const char *ps_get_hyp(ps_decoder_t *ps, int32_t *out_best_score)'),
+    ps_seg_iter: ps.func('ps_seg_t *ps_seg_iter(ps_decoder_t *ps)'),
+    ps_seg_next: ps.func('ps_seg_t *ps_seg_next(ps_seg_t *seg)'),
+    ps_seg_word: ps.func('const char *ps_seg_word(ps_seg_t *seg)'),
+    ps_seg_frames: ps.func('void ps_seg_frames(ps_seg_t *seg, _Out_ int *out_sf, _Out_ int *out_ef)'),
+    ps_seg_free: ps.func('void ps_seg_free(ps_seg_t *seg)'),
+    err_set_logfp: base.func('void err_set_logfp(void *fp)'),
+  };
+  loaded = lib;
+  return lib;
+}
