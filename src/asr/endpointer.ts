@@ -100,6 +100,15 @@ export class Endpointer {
     return out;
   }
 
+  /** Move the timeline on without decoding (audio that was dropped). Call after finish(). */
+  advance(samples: number): void {
+    this.position += this.pending.length + samples;
+    this.pending = new Int16Array(0);
+    this.preRoll = [];
+    this.preRollSamples = 0;
+    this.speechRun = 0;
+  }
+
   get positionMs(): number {
     return this.ms(this.position);
   }

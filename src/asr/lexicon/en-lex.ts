@@ -81,3 +81,51 @@ export function guessEnglish(word: string, dict: Dictionary, depth = 0): string 
   }
   return null;
 }
+
+const EN_CHUNKS: [string, string][] = [
+  ['tch', 'CH'], ['sch', 'S K'], ['igh', 'AY'], ['ch', 'CH'], ['sh', 'SH'], ['th', 'TH'], ['ph', 'F'], ['ck', 'K'],
+  ['qu', 'K W'], ['ng', 'NG'], ['wh', 'W'], ['kn', 'N'], ['ee', 'IY'], ['ea', 'IY'], ['oo', 'UW'], ['ai', 'EY'],
+  ['ay', 'EY'], ['ou', 'AW'], ['ow', 'OW'], ['oa', 'OW'], ['oi', 'OY'], ['oy', 'OY'], ['au', 'AO'], ['aw', 'AO'],
+  ['ie', 'IY'], ['ei', 'EY'], ['ey', 'IY'], ['ue', 'UW'], ['ua', 'W AA'], ['ar', 'AA R'], ['er', 'ER'], ['ir', 'ER'],
+  ['ur', 'ER'], ['or', 'AO R'],
+];
+const EN_SINGLE: Record<string, string> = {
+  b: 'B', d: 'D', f: 'F', h: 'HH', j: 'JH', k: 'K', l: 'L', m: 'M', n: 'N', p: 'P', r: 'R', s: 'S', t: 'T',
+  v: 'V', w: 'W', x: 'K S', z: 'Z', g: 'G',
+};
+
+/** Last-resort letter-to-sound rules (names mostly): never fails on a-z words. */
+export function englishLetterToSound(word: string): string | null {
+  const w = word.toLowerCase().replace(/'s$/, 'z').replace(/[^a-z]/g, '');
+  if (!w) return null;
+  const out: string[] = [];
+  const isV = (c: string | undefined): boolean => c !== undefined && 'aeiouy'.includes(c);
+  for (let i = 0; i < w.length; ) {
+    let matched = false;
+    for (const [g, p] of EN_CHUNKS) {
+      if (w.startsWith(g, i)) {
+        out.push(p);
+        i += g.length;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const c = w[i]!;
+    const next = w[i + 1];
+    const last = i === w.length - 1;
+    if (c === 'c') out.push(next === 'e' || next === 'i' || next === 'y' ? 'S' : 'K');
+    else if (c === 'a') out.push(last ? 'AH' : isV(next) ? 'EY' : 'AE');
+    else if (c === 'e') {
+      if (!(last && i > 1)) out.push(last ? 'IY' : 'EH');
+    } else if (c === 'i') out.push(isV(next) || last ? 'IY' : 'IH');
+    else if (c === 'o') out.push(last ? 'OW' : 'AA');
+    else if (c === 'u') out.push(isV(next) ? 'W' : 'UW');
+    else if (c === 'y') out.push(i === 0 || isV(next) ? 'Y' : 'IY');
+    else if (EN_SINGLE[c]) {
+      if (!(next === c)) out.push(EN_SINGLE[c]);
+    }
+    i++;
+  }
+  return out.length ? out.join(' ') : null;
+}

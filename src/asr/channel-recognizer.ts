@@ -1,0 +1,60 @@
+import type { Resampler } from '../audio/resampler.js';
+import { createResampler } from '../audio/resampler.js';
+import type { SileroModel } from '../audio/vad.js';
+import { DEFAULT_ENDPOINTER, Endpointer, type EndpointerSettings, type TimedHypothesis } from './endpointer.js';
+import type { DecoderOptions, SpeechEngine, UtteranceDecoder } from './engine.js';
+
+/**
+ * One call channel's recogniser: input-rate PCM → resampler → VAD endpointer → decoder.
+ * Owned by one worker thread for the channel's life.
+ */
+export class ChannelRecognizer {
+  private constructor(
+    private readonly decoder: UtteranceDecoder,
+    private readonly resampler: Resampler,
+    readonly endpointer: Endpointer,
+    readonly inputRateHz: number,
+  ) {}
+
+  static async open(
+    engine: SpeechEngine,
+    vad: SileroModel,
+    options: DecoderOptions & { inputRateHz: number; endpointer?: Partial<EndpointerSettings> },
+  ): Promise<ChannelRecognizer> {
+    const decoder = engine.open(options);
+    try {
+      const rate = decoder.sampleRateHz;
+      if (rate !== 8000 && rate !== 16000) throw new Error(`VAD supports 8 or 16 kHz, engine wants ${rate}`);
+      const resampler = await createResampler(options.inputRateHz, rate);
+      const endpointer = new Endpointer(decoder, vad.createStream(rate), { ...DEFAULT_ENDPOINTER, ...options.endpointer });
+      return new ChannelRecognizer(decoder, resampler, endpointer, options.inputRateHz);
+    } catch (err) {
+      decoder.close();
+      throw err;
+    }
+  }
+
+  get sampleRateHz(): number {
+    return this.decoder.sampleRateHz;
+  }
+
+  push(pcm: Int16Array): Promise<TimedHypothesis[]> {
+    return this.endpointer.push(this.resampler.process(pcm));
+  }
+
+  /** Audio was dropped (the worker fell too far behind): close the utterance, keep the timeline. */
+  skip(samplesAtInputRate: number): TimedHypothesis[] {
+    const out = this.endpointer.finish();
+    this.endpointer.advance(Math.round((samplesAtInputRate * this.decoder.sampleRateHz) / this.inputRateHz));
+    return out;
+  }
+
+  finish(): TimedHypothesis[] {
+    return this.endpointer.finish();
+  }
+
+  close(): void {
+    this.decoder.close();
+    this.resampler.close();
+  }
+}

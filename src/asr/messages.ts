@@ -1,0 +1,32 @@
+import type { Language } from './engine.js';
+import type { EndpointerSettings, TimedHypothesis } from './endpointer.js';
+
+/** Messages between the main thread (pool) and an ASR worker thread. */
+export type ToWorker =
+  | {
+      type: 'open';
+      streamId: string;
+      engine: string;
+      language: Language;
+      telephone: boolean;
+      inputRateHz: number;
+      endpointer?: Partial<EndpointerSettings>;
+    }
+  | { type: 'audio'; streamId: string; pcm: Int16Array }
+  | { type: 'finish'; streamId: string }
+  | { type: 'close'; streamId: string };
+
+export interface StreamStats {
+  streamId: string;
+  /** Audio queued on the worker and not yet decoded. */
+  backlogMs: number;
+}
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'opened'; streamId: string; sampleRateHz: number }
+  | { type: 'error'; streamId: string; code: string; message: string }
+  | { type: 'hyp'; streamId: string; hyp: TimedHypothesis }
+  | { type: 'lag'; streamId: string; behind: boolean; backlogMs: number; droppedMs: number }
+  | { type: 'finished'; streamId: string }
+  | { type: 'stats'; engine: string; busyMs: number; audioMs: number; streams: StreamStats[] };

@@ -1,0 +1,207 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { EndpointerSettings, TimedHypothesis } from './endpointer.js';
+import type { Language } from './engine.js';
+import type { FromWorker, ToWorker } from './messages.js';
+
+export interface StreamHandlers {
+  onOpened?(sampleRateHz: number): void;
+  onHypothesis(hyp: TimedHypothesis): void;
+  onLag?(info: { behind: boolean; backlogMs: number; droppedMs: number }): void;
+  onError(code: string, message: string): void;
+  onFinished?(): void;
+}
+
+export interface StreamRequest {
+  engine: string;
+  language: Language;
+  telephone: boolean;
+  inputRateHz: number;
+  endpointer?: Partial<EndpointerSettings>;
+}
+
+export interface AsrStream {
+  readonly streamId: string;
+  push(pcm: Int16Array): void;
+  /** Decode what is queued, close the open utterance, and resolve when its final is out. */
+  finish(): Promise<void>;
+  /** Drop the stream now (disconnect): no flush. */
+  close(): void;
+}
+
+interface WorkerSlot {
+  worker: Worker;
+  streams: Set<string>;
+  ready: Promise<void>;
+}
+
+interface StreamEntry {
+  slot: WorkerSlot;
+  handlers: StreamHandlers;
+  finished?: () => void;
+}
+
+export interface PoolStats {
+  /** Decode time over audio time, per engine, over the last report. */
+  realTimeFactor: Record<string, number>;
+  backlogMs: Record<string, number>;
+}
+
+/** The worker: built JS beside dist/src, or, when running from src/ (tests, tsx), the TypeScript through tsx. */
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('../../workers/asr-worker.js', import.meta.url));
+  const url = new URL('../../workers/asr-worker.ts', import.meta.url).href;
+  // Node 20 workers ignore --import loaders from execArgv; register tsx inside the thread instead.
+  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
+/**
+ * ASR worker threads. Each channel is owned by one worker for its life (decoders keep state);
+ * a new channel goes to the worker with the fewest channels.
+ */
+export class AsrPool {
+  private readonly slots: WorkerSlot[] = [];
+  private readonly streams = new Map<string, StreamEntry>();
+  private seq = 0;
+  private stopping = false;
+  readonly stats: PoolStats = { realTimeFactor: {}, backlogMs: {} };
+  private readonly busy = new Map<WorkerSlot, { engine: string; busyMs: number; audioMs: number }>();
+
+  constructor(readonly size = Math.max(1, availableParallelism())) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  async ready(): Promise<void> {
+    await Promise.all(this.slots.map((s) => s.ready));
+  }
+
+  get activeStreams(): number {
+    return this.streams.size;
+  }
+
+  private spawn(): WorkerSlot {
+    const worker = startWorker();
+    let resolveReady!: () => void;
+    let rejectReady!: (err: Error) => void;
+    let isReady = false;
+    const slot: WorkerSlot = {
+      worker,
+      streams: new Set(),
+      ready: new Promise<void>((resolve, reject) => {
+        resolveReady = resolve;
+        rejectReady = reject;
+      }),
+    };
+    worker.on('message', (msg: FromWorker) => {
+      if (msg.type === 'ready') {
+        isReady = true;
+        return resolveReady();
+      }
+      if (msg.type === 'stats') return this.onStats(slot, msg);
+      const entry = this.streams.get(msg.streamId);
+      if (!entry) return;
+      switch (msg.type) {
+        case 'opened':
+          entry.handlers.onOpened?.(msg.sampleRateHz);
+          return;
+        case 'hyp':
+          entry.handlers.onHypothesis(msg.hyp);
+          return;
+        case 'lag':
+          entry.handlers.onLag?.(msg);
+          return;
+        case 'error':
+          this.forget(msg.streamId);
+          entry.handlers.onError(msg.code, msg.message);
+          entry.finished?.();
+          return;
+        case 'finished':
+          this.forget(msg.streamId);
+          entry.handlers.onFinished?.();
+          entry.finished?.();
+          return;
+      }
+    });
+    const onDeath = (why: string): void => {
+      const i = this.slots.indexOf(slot);
+      if (i < 0) return;
+      for (const id of slot.streams) {
+        const entry = this.streams.get(id);
+        this.streams.delete(id);
+        entry?.handlers.onError('ASR_WORKER_FAILED', `the speech worker stopped (${why}); this channel's transcription ended`);
+        entry?.finished?.();
+      }
+      if (this.stopping) return;
+      // A worker that never came up would fail again: report instead of respawning in a loop.
+      if (!isReady) return rejectReady(new Error(`speech worker failed to start: ${why}`));
+      this.slots[i] = this.spawn();
+    };
+    worker.on('error', (err) => onDeath(err.message));
+    worker.on('exit', (code) => onDeath(`exit code ${code}`));
+    return slot;
+  }
+
+  private onStats(slot: WorkerSlot, msg: Extract<FromWorker, { type: 'stats' }>): void {
+    this.busy.set(slot, { engine: msg.engine, busyMs: msg.busyMs, audioMs: msg.audioMs });
+    for (const s of msg.streams) this.stats.backlogMs[s.streamId] = s.backlogMs;
+    const byEngine = new Map<string, { busy: number; audio: number }>();
+    for (const b of this.busy.values()) {
+      const e = byEngine.get(b.engine) ?? { busy: 0, audio: 0 };
+      e.busy += b.busyMs;
+      e.audio += b.audioMs;
+      byEngine.set(b.engine, e);
+    }
+    for (const [engine, e] of byEngine) this.stats.realTimeFactor[engine] = e.audio > 0 ? e.busy / e.audio : 0;
+  }
+
+  private forget(streamId: string): void {
+    const entry = this.streams.get(streamId);
+    entry?.slot.streams.delete(streamId);
+    this.streams.delete(streamId);
+    delete this.stats.backlogMs[streamId];
+  }
+
+  private post(slot: WorkerSlot, msg: ToWorker, transfer?: ArrayBuffer[]): void {
+    slot.worker.postMessage(msg, transfer);
+  }
+
+  open(request: StreamRequest, handlers: StreamHandlers): AsrStream {
+    const streamId = `s${++this.seq}`;
+    const slot = this.slots.reduce((a, b) => (b.streams.size < a.streams.size ? b : a));
+    slot.streams.add(streamId);
+    const entry: StreamEntry = { slot, handlers };
+    this.streams.set(streamId, entry);
+    this.post(slot, { type: 'open', streamId, ...request });
+    let done: Promise<void> | undefined;
+    return {
+      streamId,
+      push: (pcm: Int16Array) => {
+        if (!this.streams.has(streamId) || pcm.length === 0) return;
+        // Transfer, not copy: the caller hands the buffer over.
+        const owned = pcm.byteOffset === 0 && pcm.byteLength === pcm.buffer.byteLength ? pcm : pcm.slice();
+        this.post(slot, { type: 'audio', streamId, pcm: owned }, [owned.buffer as ArrayBuffer]);
+      },
+      finish: () => {
+        done ??= this.streams.has(streamId)
+          ? new Promise<void>((resolve) => {
+              entry.finished = resolve;
+              this.post(slot, { type: 'finish', streamId });
+            })
+          : Promise.resolve();
+        return done;
+      },
+      close: () => {
+        if (!this.streams.has(streamId)) return;
+        this.forget(streamId);
+        this.post(slot, { type: 'close', streamId });
+        entry.finished?.();
+      },
+    };
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * ASR worker thread: owns the recognisers of the channels the pool assigned to it, and decodes
+ * their audio round-robin in short slices so that one busy channel cannot starve the others.
+ */
+import { parentPort } from 'node:worker_threads';
+import { SileroModel } from '../src/audio/vad.js';
+import { ChannelRecognizer } from '../src/asr/channel-recognizer.js';
+import { EngineError, type SpeechEngine } from '../src/asr/engine.js';
+import type { FromWorker, ToWorker } from '../src/asr/messages.js';
+import { pocketsphinxEngine } from '../src/asr/pocketsphinx/engine.js';
+import type { TimedHypothesis } from '../src/asr/endpointer.js';
+
+const engines: Record<string, SpeechEngine> = { pocketsphinx: pocketsphinxEngine };
+
+/** Audio decoded per channel per turn of the round-robin. */
+const SLICE_MS = 200;
+/** Behind by more than this: skip partials (finals still come). */
+const LAG_ON_MS = 1000;
+const LAG_OFF_MS = 300;
+/** Behind by more than this: drop the oldest audio, so memory stays bounded. */
+const MAX_BACKLOG_MS = 30_000;
+
+interface Channel {
+  streamId: string;
+  engine: string;
+  recognizer?: ChannelRecognizer;
+  queue: Int16Array[];
+  queuedSamples: number;
+  inputRateHz: number;
+  finishing: boolean;
+  closed: boolean;
+  behind: boolean;
+  droppedMs: number;
+}
+
+const port = parentPort!;
+const channels = new Map<string, Channel>();
+let order: string[] = [];
+let next = 0;
+let pumping = false;
+/** The channel whose slice is being decoded right now (its recogniser must not be freed mid-call). */
+let current: Channel | undefined;
+let busyMs = 0;
+let audioMs = 0;
+const vadReady = SileroModel.load();
+
+function send(msg: FromWorker): void {
+  port.postMessage(msg);
+}
+
+function backlogMs(ch: Channel): number {
+  return (ch.queuedSamples * 1000) / ch.inputRateHz;
+}
+
+function emit(streamId: string, hyps: TimedHypothesis[]): void {
+  for (const hyp of hyps) send({ type: 'hyp', streamId, hyp });
+}
+
+function take(ch: Channel, maxSamples: number): Int16Array {
+  const parts: Int16Array[] = [];
+  let n = 0;
+  while (ch.queue.length && n < maxSamples) {
+    const head = ch.queue[0]!;
+    if (n + head.length <= maxSamples) {
+      parts.push(head);
+      n += head.length;
+      ch.queue.shift();
+    } else {
+      const cut = maxSamples - n;
+      parts.push(head.subarray(0, cut));
+      ch.queue[0] = head.subarray(cut);
+      n += cut;
+    }
+  }
+  ch.queuedSamples -= n;
+  if (parts.length === 1) return parts[0]!;
+  const out = new Int16Array(n);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
+function updateLag(ch: Channel): void {
+  const behindMs = backlogMs(ch);
+  if (behindMs > MAX_BACKLOG_MS && ch.recognizer) {
+    const excess = Math.ceil(((behindMs - MAX_BACKLOG_MS / 2) * ch.inputRateHz) / 1000);
+    const dropped = take(ch, excess);
+    ch.droppedMs += (dropped.length * 1000) / ch.inputRateHz;
+    emit(ch.streamId, ch.recognizer.skip(dropped.length));
+  }
+  const now = ch.behind ? behindMs > LAG_OFF_MS : behindMs > LAG_ON_MS;
+  if (now !== ch.behind) {
+    ch.behind = now;
+    if (ch.recognizer) ch.recognizer.endpointer.skipPartials = now;
+    send({ type: 'lag', streamId: ch.streamId, behind: now, backlogMs: Math.round(behindMs), droppedMs: Math.round(ch.droppedMs) });
+  }
+}
+
+async function pump(): Promise<void> {
+  if (pumping) return;
+  pumping = true;
+  try {
+    for (;;) {
+      const ready = order.filter((id) => {
+        const ch = channels.get(id);
+        return ch?.recognizer && (ch.queuedSamples > 0 || ch.finishing);
+      });
+      if (ready.length === 0) break;
+      next = next % ready.length;
+      const ch = channels.get(ready[next]!)!;
+      next++;
+      const rec = ch.recognizer!;
+      updateLag(ch);
+      const pcm = take(ch, Math.round((SLICE_MS * ch.inputRateHz) / 1000));
+      const t0 = performance.now();
+      current = ch;
+      try {
+        if (pcm.length) emit(ch.streamId, await rec.push(pcm));
+        if (ch.closed) rec.close();
+        else if (ch.finishing && ch.queuedSamples === 0) {
+          emit(ch.streamId, rec.finish());
+          rec.close();
+          channels.delete(ch.streamId);
+          order = order.filter((id) => id !== ch.streamId);
+          send({ type: 'finished', streamId: ch.streamId });
+        }
+      } catch (err) {
+        fail(ch, err);
+      } finally {
+        current = undefined;
+      }
+      busyMs += performance.now() - t0;
+      audioMs += (pcm.length * 1000) / ch.inputRateHz;
+    }
+  } finally {
+    pumping = false;
+  }
+}
+
+function fail(ch: Channel, err: unknown): void {
+  const code = err instanceof EngineError ? err.code : 'ASR_FAILED';
+  send({ type: 'error', streamId: ch.streamId, code, message: err instanceof Error ? err.message : String(err) });
+  try {
+    ch.recognizer?.close();
+  } catch {
+    // already failing; nothing more to free
+  }
+  channels.delete(ch.streamId);
+  order = order.filter((id) => id !== ch.streamId);
+}
+
+async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
+  const ch: Channel = {
+    streamId: msg.streamId,
+    engine: msg.engine,
+    queue: [],
+    queuedSamples: 0,
+    inputRateHz: msg.inputRateHz,
+    finishing: false,
+    closed: false,
+    behind: false,
+    droppedMs: 0,
+  };
+  channels.set(msg.streamId, ch);
+  try {
+    const engine = engines[msg.engine];
+    if (!engine) throw new EngineError('ENGINE_UNAVAILABLE', `speech engine "${msg.engine}" is not installed`);
+    const recognizer = await ChannelRecognizer.open(engine, await vadReady, {
+      language: msg.language,
+      telephone: msg.telephone,
+      inputRateHz: msg.inputRateHz,
+      endpointer: msg.endpointer,
+    });
+    if (!channels.has(msg.streamId)) {
+      recognizer.close(); // closed while opening
+      return;
+    }
+    ch.recognizer = recognizer;
+    order.push(msg.streamId);
+    send({ type: 'opened', streamId: msg.streamId, sampleRateHz: recognizer.sampleRateHz });
+    void pump();
+  } catch (err) {
+    fail(ch, err);
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  switch (msg.type) {
+    case 'open':
+      void open(msg);
+      return;
+    case 'audio': {
+      const ch = channels.get(msg.streamId);
+      if (!ch || ch.finishing) return;
+      ch.queue.push(msg.pcm);
+      ch.queuedSamples += msg.pcm.length;
+      void pump();
+      return;
+    }
+    case 'finish': {
+      const ch = channels.get(msg.streamId);
+      if (!ch) return send({ type: 'finished', streamId: msg.streamId });
+      ch.finishing = true;
+      if (!ch.recognizer) return; // still opening: finishes once open
+      void pump();
+      return;
+    }
+    case 'close': {
+      const ch = channels.get(msg.streamId);
+      if (!ch) return;
+      ch.closed = true;
+      channels.delete(msg.streamId);
+      order = order.filter((id) => id !== msg.streamId);
+      // Mid-slice, the pump frees it when the slice ends; otherwise nothing is using it.
+      if (current !== ch) ch.recognizer?.close();
+      return;
+    }
+  }
+});
+
+setInterval(() => {
+  send({
+    type: 'stats',
+    engine: 'pocketsphinx',
+    busyMs,
+    audioMs,
+    streams: [...channels.values()].map((ch) => ({ streamId: ch.streamId, backlogMs: Math.round(backlogMs(ch)) })),
+  });
+  busyMs = 0;
+  audioMs = 0;
+}, 1000).unref();
+
+void vadReady.then(() => send({ type: 'ready' }));
