@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import type { Language } from './asr/engine.js';
+
+/** Server configuration from the environment (design.md § Configuration). */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  authFile?: string;
+  redisUrl?: string;
+  databaseUrl?: string;
+  modelsDir?: string;
+  /** Speech worker threads (default: one per core). */
+  asrWorkers?: number;
+  /** Calls accepted at once; more are refused with SERVER_BUSY. */
+  maxCalls: number;
+  /** Largest WebSocket message accepted before FRAME_TOO_LARGE (the protocol allows 64 KiB of audio). */
+  maxAudioFrameBytes: number;
+  /** Language used when a call says "auto" (the speech engines here cannot identify it). */
+  defaultLanguage: Language;
+  /** Twilio Media Streams track roles. */
+  twilioInboundRole: 'agent' | 'customer';
+  logLevel: string;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const lang = env.EARSHOT_DEFAULT_LANGUAGE ?? 'en';
+  if (lang !== 'en' && lang !== 'es' && lang !== 'zh') throw new Error(`EARSHOT_DEFAULT_LANGUAGE must be en, es or zh, got "${lang}"`);
+  const inbound = env.EARSHOT_TWILIO_INBOUND_ROLE ?? 'customer';
+  if (inbound !== 'agent' && inbound !== 'customer') throw new Error('EARSHOT_TWILIO_INBOUND_ROLE must be agent or customer');
+  return {
+    port: int(env.PORT, 8080, 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.EARSHOT_DATA_DIR ?? './data'),
+    authFile: env.EARSHOT_AUTH_FILE || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    modelsDir: env.EARSHOT_MODELS_DIR || undefined,
+    asrWorkers: env.EARSHOT_ASR_WORKERS ? int(env.EARSHOT_ASR_WORKERS, 1, 'EARSHOT_ASR_WORKERS') : undefined,
+    maxCalls: int(env.EARSHOT_MAX_CALLS, 64, 'EARSHOT_MAX_CALLS'),
+    maxAudioFrameBytes: 64 * 1024,
+    defaultLanguage: lang,
+    twilioInboundRole: inbound,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,71 @@
+// The trained classifier beside the rules: one fastText supervised model per language
+// (models/detector/<lang>.bin, trained by `npm run train`) and, in meta.json, how its
+// probabilities combine with the rules, chosen on a dev split carved from train.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { segmentChinese } from './chinese.js';
+import { loadFastTextModel, type FtModel } from './fasttext.js';
+import type { Normalized } from './normalize.js';
+import { CATEGORIES, type Category, type DetectLanguage } from './types.js';
+
+/** How one category's classifier probability combines with its rules. */
+export interface Policy {
+  /** A rule finding survives only if the classifier gives at least this (0: never vetoed). */
+  veto: number;
+  /** The classifier alone raises a finding at or above this (> 1: never). */
+  add: number;
+}
+
+export interface DetectorMeta {
+  version: number;
+  languages: Partial<Record<DetectLanguage, { file: string; policy: Record<Category, Policy> }>>;
+}
+
+export function rightPartyToken(rp: boolean | null | undefined): string {
+  return rp === true ? '__rp_true' : rp === false ? '__rp_false' : '__rp_unknown';
+}
+
+/** Tokens the classifier sees: normalised words (zh: segmented), digits folded. */
+export function classifierTokens(norm: Normalized, lang: DetectLanguage): string[] {
+  const words = lang === 'zh' ? segmentChinese(norm.text) : norm.text.split(' ');
+  const out: string[] = [];
+  for (const w of words) {
+    if (w.length === 0) continue;
+    out.push(/[0-9]/.test(w) ? w.replace(/[0-9]+/g, '0') : w);
+  }
+  return out;
+}
+
+export function classifierLine(norm: Normalized, lang: DetectLanguage, rp: boolean | null | undefined): string {
+  const toks = classifierTokens(norm, lang);
+  toks.push(rightPartyToken(rp));
+  return toks.join(' ');
+}
+
+export interface LanguageClassifier {
+  lang: DetectLanguage;
+  policy: Record<Category, Policy>;
+  probabilities(line: string): Record<Category, number>;
+}
+
+export function probabilitiesFrom(model: FtModel, line: string): Record<Category, number> {
+  const out = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 } as Record<Category, number>;
+  for (const [label, p] of model.predict(line, -1)) {
+    if ((CATEGORIES as readonly string[]).includes(label)) out[label as Category] = p;
+  }
+  return out;
+}
+
+export async function loadClassifiers(modelDir: string): Promise<Map<DetectLanguage, LanguageClassifier>> {
+  const out = new Map<DetectLanguage, LanguageClassifier>();
+  const metaPath = join(modelDir, 'meta.json');
+  if (!existsSync(metaPath)) return out;
+  const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DetectorMeta;
+  for (const [lang, entry] of Object.entries(meta.languages) as Array<[DetectLanguage, { file: string; policy: Record<Category, Policy> }]>) {
+    const path = join(modelDir, entry.file);
+    if (!existsSync(path)) continue;
+    const model = await loadFastTextModel(readFileSync(path));
+    out.set(lang, { lang, policy: entry.policy, probabilities: (line) => probabilitiesFrom(model, line) });
+  }
+  return out;
+}

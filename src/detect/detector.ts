@@ -1,0 +1,226 @@
+// The detector: normalise, pick the language, run the language's rules (with scope checks
+// and the call's right-party state), then let the trained classifier veto or add findings
+// as its per-category policy says.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifierLine, type LanguageClassifier } from './classifier.js';
+import { compileContext, RightPartyState, type CompiledContext } from './context.js';
+import { identifyLanguage, type LidModel } from './langid.js';
+import { normalize, originalSpan, type Normalized } from './normalize.js';
+import { expandMacros, loadLanguageRules, rulesDir, type CompiledRule, type LanguageRules } from './rules.js';
+import { scopeOf, sentenceEnd, sentenceStart } from './scope.js';
+import {
+  CATEGORIES, isLanguage,
+  type Category, type Classification, type Conversation, type DetectInput, type DetectLanguage, type Detector, type Finding, type Severity, type WordTime,
+} from './types.js';
+
+interface CategoryText { explanation: string; citation: string; suggestion?: string }
+
+interface LanguagePack {
+  rules: LanguageRules;
+  context: CompiledContext;
+  categories: Record<Category, CategoryText>;
+  classifier: LanguageClassifier | null;
+}
+
+export interface DetectorParts {
+  lid: LidModel | null;
+  classifiers: Map<DetectLanguage, LanguageClassifier>;
+  rulesDir?: string;
+  /** Skip the classifier entirely (rules only); used by eval to report both. */
+  rulesOnly?: boolean;
+}
+
+/** What the rules found before the classifier had its say (used by training to tune the policy). */
+export interface RuleHit { rule: CompiledRule; a: number; b: number }
+
+export class DetectorImpl implements Detector {
+  private readonly packs = new Map<DetectLanguage, LanguagePack>();
+  private readonly lid: LidModel | null;
+  private readonly rulesOnly: boolean;
+
+  constructor(parts: DetectorParts) {
+    this.lid = parts.lid;
+    this.rulesOnly = parts.rulesOnly ?? false;
+    const dir = parts.rulesDir ?? rulesDir();
+    for (const lang of ['en', 'es', 'zh'] as const) {
+      if (!existsSync(join(dir, lang, 'lexicon.json'))) continue;
+      const rules = loadLanguageRules(lang, dir);
+      const categories = JSON.parse(readFileSync(join(dir, lang, 'categories.json'), 'utf8')) as Record<Category, CategoryText>;
+      this.packs.set(lang, {
+        rules,
+        context: compileContext(lang, rules.context, (p) => expandMacros(p, rules.macros)),
+        categories,
+        classifier: parts.classifiers.get(lang) ?? null,
+      });
+    }
+  }
+
+  classify(input: DetectInput): Classification {
+    return this.run(input, null);
+  }
+
+  conversation(): Conversation {
+    const state = new RightPartyState();
+    const self = this;
+    return {
+      observe(input: DetectInput): Classification {
+        return self.run(input, state);
+      },
+      get rightParty(): boolean | null {
+        return state.rightParty;
+      },
+    };
+  }
+
+  /** Language of a text as the detector would pick it. */
+  language(text: string, hint?: unknown): DetectLanguage {
+    if (isLanguage(hint)) return hint;
+    const raw = typeof text === 'string' ? text : '';
+    return identifyLanguage(normalize(raw), raw, this.lid);
+  }
+
+  /** Rule hits only (no classifier), after scope and right-party gating. */
+  ruleHits(norm: Normalized, lang: DetectLanguage, rightParty: boolean | null): RuleHit[] {
+    const pack = this.packs.get(lang);
+    if (!pack) return [];
+    const hits: RuleHit[] = [];
+    const text = norm.text;
+    for (const rule of pack.rules.rules) {
+      if (rule.category === 'third_party_disclosure' && rightParty === true) continue;
+      const re = rule.re;
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        if (m[0].length === 0) { re.lastIndex++; continue; }
+        const a = m.index;
+        const b = a + m[0].length;
+        if (rule.unless) {
+          const s = sentenceStart(norm, a);
+          const e = sentenceEnd(norm, b);
+          if (rule.unless.test(text.slice(s, e))) continue;
+        }
+        const verdict = scopeOf(norm, lang, pack.rules.scope, a, {
+          negatable: rule.spec.negatable !== false,
+          reportable: rule.spec.reportable !== false,
+        });
+        if (verdict) continue;
+        hits.push({ rule, a, b });
+        break; // one finding per rule per utterance
+      }
+    }
+    return hits;
+  }
+
+  private run(input: DetectInput, state: RightPartyState | null): Classification {
+    const raw = typeof input?.text === 'string' ? input.text : '';
+    const norm = normalize(raw);
+    const lang = isLanguage(input?.lang) ? input.lang : identifyLanguage(norm, raw, this.lid);
+    const pack = (this.packs.get(lang) ?? this.packs.get('en') ?? this.packs.values().next().value) as LanguagePack;
+    const speaker = input?.speaker === 'customer' || input?.speaker === 'agent' ? input.speaker : undefined;
+    const explicitRp = input?.rightParty === true || input?.rightParty === false ? input.rightParty : undefined;
+    let rightParty: boolean | null;
+    if (state) {
+      state.update(pack.context, speaker, norm.text, explicitRp);
+      rightParty = state.rightParty;
+    } else {
+      rightParty = explicitRp ?? null;
+    }
+    const result: Classification = { lang, labels: [], findings: [] };
+    if (norm.truncated) result.truncated = true;
+    // The customer's words are context, never a collector violation.
+    if (speaker === 'customer' || norm.text.length === 0) return result;
+
+    const hits = this.ruleHits(norm, lang, rightParty);
+    const classifier = this.rulesOnly ? null : pack.classifier;
+    const probs = classifier ? classifier.probabilities(classifierLine(norm, lang, rightParty)) : null;
+    const findings: Finding[] = [];
+    for (const h of hits) {
+      const cat = h.rule.category;
+      const p = probs ? probs[cat] : undefined;
+      if (classifier && p !== undefined && p < classifier.policy[cat].veto) continue;
+      const [s, e] = originalSpan(norm, h.a, h.b);
+      const spec = h.rule.spec;
+      const base = spec.confidence ?? 0.9;
+      findings.push(this.finding(raw, input?.words, {
+        category: cat,
+        severity: tpdSeverity(cat, spec.severity, rightParty),
+        start: s,
+        end: e,
+        rule: spec.id,
+        explanation: spec.explanation,
+        citation: spec.citation,
+        confidence: round(p === undefined ? base : Math.max(base, p)),
+        suggestion: spec.suggestion,
+        source: 'rule',
+      }));
+    }
+    if (classifier && probs) {
+      for (const cat of CATEGORIES) {
+        if (cat === 'third_party_disclosure' && rightParty === true) continue;
+        if (findings.some((f) => f.category === cat)) continue;
+        const p = probs[cat];
+        if (p < classifier.policy[cat].add) continue;
+        const text = pack.categories[cat];
+        const [s, e] = originalSpan(norm, 0, norm.text.length);
+        findings.push(this.finding(raw, input?.words, {
+          category: cat,
+          severity: tpdSeverity(cat, 'warning', rightParty),
+          start: s,
+          end: e,
+          rule: `${lang}.${cat}.classifier`,
+          explanation: text.explanation,
+          citation: text.citation,
+          confidence: round(p),
+          suggestion: text.suggestion,
+          source: 'classifier',
+        }));
+      }
+    }
+    result.findings = findings;
+    result.labels = CATEGORIES.filter((c) => findings.some((f) => f.category === c));
+    return result;
+  }
+
+  private finding(raw: string, words: WordTime[] | undefined, f: Omit<Finding, 'text'>): Finding {
+    const out: Finding = { ...f, text: raw.slice(f.start, f.end) };
+    if (out.suggestion === undefined) delete out.suggestion;
+    if (Array.isArray(words) && words.length > 0) {
+      const t = wordTimes(raw, words, f.start, f.end);
+      if (t) { out.startMs = t[0]; out.endMs = t[1]; }
+    }
+    return out;
+  }
+}
+
+function tpdSeverity(cat: Category, severity: Severity, rightParty: boolean | null): Severity {
+  // Unverified (not known to be a third party): a warning; a known third party: as the rule says.
+  if (cat === 'third_party_disclosure' && rightParty === null) return 'warning';
+  return severity;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Audio times of the words overlapping [start, end): words are found in order in the text. */
+export function wordTimes(raw: string, words: WordTime[], start: number, end: number): [number, number] | null {
+  const lower = raw.toLowerCase();
+  let cursor = 0;
+  let first: number | null = null;
+  let last: number | null = null;
+  for (const w of words) {
+    if (!w || typeof w.word !== 'string' || !Number.isFinite(w.startMs) || !Number.isFinite(w.endMs)) continue;
+    const token = w.word.toLowerCase().trim();
+    if (token.length === 0) continue;
+    const at = lower.indexOf(token, cursor);
+    if (at < 0) continue;
+    const wEnd = at + token.length;
+    cursor = wEnd;
+    if (wEnd > start && at < end) {
+      if (first === null) first = w.startMs;
+      last = w.endMs;
+    }
+    if (at >= end) break;
+  }
+  return first !== null && last !== null ? [first, last] : null;
+}

@@ -1,0 +1,180 @@
+// Rules and lexicons are data (src/detect/rules/<lang>/*.json). This file loads them,
+// expands {macro} references from the language's lexicon.json and compiles the patterns.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../paths.js';
+import { CATEGORIES, type Category, type DetectLanguage, type Severity } from './types.js';
+
+export interface RuleSpec {
+  id: string;
+  severity: Severity;
+  citation: string;
+  explanation: string;
+  suggestion?: string;
+  /** 0..1, how sure a match is a violation; default 0.9. */
+  confidence?: number;
+  /** Regular expressions over normalised text; {name} expands to a lexicon macro. */
+  patterns: string[];
+  /** If one of these matches anywhere in the same sentence, the rule stays silent. */
+  unless?: string[];
+  /** Negation before the match silences the rule (default true). */
+  negatable?: boolean;
+  /** Reported speech / quotation silences the rule (default true). */
+  reportable?: boolean;
+  /** Examples that must produce this rule (third-party rules: said to a third party). */
+  match: string[];
+  /** Examples that must not produce this rule. */
+  noMatch: string[];
+}
+
+export interface RuleFile {
+  lang: DetectLanguage;
+  category: Category;
+  rules: RuleSpec[];
+}
+
+export interface ScopeSpec {
+  /** Tokens (en/es) or character strings (zh) that negate what follows in the clause. */
+  negators: string;
+  /** Conditional openers: a negator after one of these belongs to the condition. */
+  conditionals: string;
+  /** Words after which a new clause (and a new subject) starts. */
+  subjects: string;
+  /** zh: markers of a consequence clause ("不还钱就…"): a negator before one is conditional. */
+  consequence?: string;
+  /** Negator phrases that are not negations ("don't make me", "别逼我"), tested from the negator on. */
+  notNegating?: string;
+  /** Cues that what follows is someone else's words or a question about them. */
+  reported: string;
+  /** How far back (tokens for en/es, characters for zh) negation reaches. */
+  negationWindow: number;
+  /** How far back (tokens / characters) a reported-speech cue reaches. */
+  reportedWindow: number;
+}
+
+export interface CompiledRule {
+  spec: RuleSpec;
+  category: Category;
+  lang: DetectLanguage;
+  re: RegExp;
+  unless: RegExp | null;
+}
+
+export interface CompiledScope {
+  negators: RegExp;
+  conditionals: RegExp;
+  subjects: RegExp;
+  consequence: RegExp | null;
+  notNegating: RegExp | null;
+  reported: RegExp;
+  negationWindow: number;
+  reportedWindow: number;
+}
+
+export interface LanguageRules {
+  lang: DetectLanguage;
+  rules: CompiledRule[];
+  scope: CompiledScope;
+  context: ContextSpec;
+  macros: Record<string, string>;
+}
+
+export interface ContextSpec {
+  /** Customer says they are the debtor. */
+  customerIsDebtor: string[];
+  /** Customer says they are someone else / wrong number / debtor absent. */
+  customerIsThirdParty: string[];
+  /** Plain yes / no answers to an identity question. */
+  affirmative: string[];
+  negative: string[];
+  /** Agent asks who they are speaking with. */
+  agentAsksIdentity: string[];
+  /** Agent asks a verification question (date of birth, last four, address). */
+  agentAsksVerification: string[];
+  /** Agent acknowledges verification. */
+  agentConfirmsVerified: string[];
+  /** Agent acknowledges talking to someone else (leave a message, wrong number). */
+  agentAcknowledgesThirdParty: string[];
+}
+
+export function rulesDir(): string {
+  return join(repoRoot, 'src', 'detect', 'rules');
+}
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** Expand {name} macros (recursively, bounded) from the lexicon. */
+export function expandMacros(pattern: string, macros: Record<string, string>): string {
+  let out = pattern;
+  for (let depth = 0; depth < 8; depth++) {
+    let changed = false;
+    out = out.replace(/\{([a-zA-Z_][a-zA-Z0-9_]*)\}/g, (all, name: string) => {
+      const m = macros[name];
+      if (m === undefined) return all;
+      changed = true;
+      return `(?:${m})`;
+    });
+    if (!changed) return out;
+  }
+  if (/\{[a-zA-Z_][a-zA-Z0-9_]*\}/.test(out)) throw new Error(`macro recursion too deep in ${pattern}`);
+  return out;
+}
+
+/** Word boundaries suit en/es (normalised text is a-z, digits, apostrophe); zh matches characters. */
+function wrap(lang: DetectLanguage, body: string): string {
+  return lang === 'zh' ? `(?:${body})` : `(?<![a-z0-9'])(?:${body})(?![a-z0-9])`;
+}
+
+function compileAlternatives(lang: DetectLanguage, patterns: string[], macros: Record<string, string>, flags: string, where: string): RegExp {
+  const body = patterns.map((p) => expandMacros(p, macros)).join('|');
+  try {
+    return new RegExp(wrap(lang, body), flags);
+  } catch (err) {
+    throw new Error(`bad pattern in ${where}: ${(err as Error).message}`);
+  }
+}
+
+function compileList(lang: DetectLanguage, items: string[], macros: Record<string, string>, where: string): RegExp {
+  return compileAlternatives(lang, items.length ? items : ['(?!)'], macros, '', where);
+}
+
+export function loadLanguageRules(lang: DetectLanguage, dir: string = rulesDir()): LanguageRules {
+  const base = join(dir, lang);
+  const lexicon = readJson<{ macros: Record<string, string> }>(join(base, 'lexicon.json'));
+  const macros = lexicon.macros;
+  const scopeSpec = readJson<ScopeSpec>(join(base, 'scope.json'));
+  const scope: CompiledScope = {
+    negators: new RegExp(expandMacros(scopeSpec.negators, macros)),
+    conditionals: new RegExp(expandMacros(scopeSpec.conditionals, macros)),
+    subjects: new RegExp(expandMacros(scopeSpec.subjects, macros)),
+    consequence: scopeSpec.consequence ? new RegExp(expandMacros(scopeSpec.consequence, macros)) : null,
+    notNegating: scopeSpec.notNegating ? new RegExp(expandMacros(scopeSpec.notNegating, macros)) : null,
+    reported: new RegExp(expandMacros(scopeSpec.reported, macros)),
+    negationWindow: scopeSpec.negationWindow,
+    reportedWindow: scopeSpec.reportedWindow,
+  };
+  const context = readJson<ContextSpec>(join(base, 'context.json'));
+  const rules: CompiledRule[] = [];
+  const seen = new Set<string>();
+  const files = existsSync(base) ? readdirSync(base).filter((f) => f.endsWith('.json')).sort() : [];
+  for (const f of files) {
+    const cat = f.replace(/\.json$/, '');
+    if (!(CATEGORIES as readonly string[]).includes(cat)) continue;
+    const file = readJson<RuleFile>(join(base, f));
+    if (file.lang !== lang || file.category !== cat) throw new Error(`${lang}/${f}: lang/category mismatch`);
+    for (const spec of file.rules) {
+      if (seen.has(spec.id)) throw new Error(`duplicate rule id ${spec.id}`);
+      seen.add(spec.id);
+      rules.push({
+        spec,
+        category: file.category,
+        lang,
+        re: compileAlternatives(lang, spec.patterns, macros, 'g', spec.id),
+        unless: spec.unless && spec.unless.length ? compileList(lang, spec.unless, macros, `${spec.id} unless`) : null,
+      });
+    }
+  }
+  return { lang, rules, scope, context, macros };
+}

@@ -1,0 +1,89 @@
+// Scope of a match: is it negated ("nobody is going to arrest you"), someone else's words
+// ("you told me you'd sue us"), or inside quotation marks? Cue lists are per-language data
+// (rules/<lang>/scope.json); this file only knows how far back to look.
+import type { Normalized } from './normalize.js';
+import type { CompiledScope } from './rules.js';
+import type { DetectLanguage } from './types.js';
+
+export type ScopeVerdict = 'negated' | 'reported' | null;
+
+/** Start (normalised offset) of the sentence holding position a. */
+export function sentenceStart(norm: Normalized, a: number): number {
+  let s = 0;
+  for (const b of norm.boundaries) {
+    if (b <= a) s = b;
+    else break;
+  }
+  return s;
+}
+
+/** End (normalised offset) of the sentence holding position a. */
+export function sentenceEnd(norm: Normalized, a: number): number {
+  for (const b of norm.boundaries) if (b > a) return b;
+  return norm.text.length;
+}
+
+function insideQuotes(norm: Normalized, from: number, a: number): boolean {
+  let n = 0;
+  for (const q of norm.quotes) {
+    if (q >= from && q <= a) n++;
+    else if (q > a) break;
+  }
+  return n % 2 === 1;
+}
+
+function negatedLatin(scope: CompiledScope, prefix: string): boolean {
+  const toks = prefix.split(' ').filter((t) => t.length > 0);
+  const lo = Math.max(0, toks.length - scope.negationWindow);
+  for (let j = toks.length - 1; j >= lo; j--) {
+    const t = toks[j] as string;
+    if (scope.negators.test(t)) {
+      // "don't make me ..." and similar are threats, not negations.
+      const after = toks.slice(j, j + 3).join(' ');
+      if (scope.notNegating && scope.notNegating.test(after)) return false;
+      for (let k = j - 1; k >= Math.max(0, j - 4); k--) {
+        if (scope.conditionals.test(toks[k] as string)) return false; // "if you don't pay, ..."
+        if (scope.subjects.test(toks[k] as string)) break;
+      }
+      return true;
+    }
+    if (scope.subjects.test(t)) return false; // a new subject: what came before is another clause
+  }
+  return false;
+}
+
+function negatedChinese(scope: CompiledScope, prefix: string): boolean {
+  const w = prefix.slice(Math.max(0, prefix.length - scope.negationWindow));
+  const re = new RegExp(scope.negators.source, 'g');
+  let last: RegExpExecArray | null = null;
+  for (let m = re.exec(w); m; m = re.exec(w)) {
+    last = m;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  if (!last) return false;
+  if (scope.notNegating && scope.notNegating.test(w.slice(last.index))) return false;
+  const after = w.slice(last.index + last[0].length);
+  if (scope.consequence && scope.consequence.test(after)) return false; // 不还钱就… is a condition
+  if (scope.subjects.test(after)) return false;
+  const before = prefix.slice(Math.max(0, prefix.length - w.length + last.index - 4), prefix.length - w.length + last.index);
+  if (scope.conditionals.test(before)) return false;
+  return true;
+}
+
+export function scopeOf(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, a: number, opts: { negatable: boolean; reportable: boolean }): ScopeVerdict {
+  const s = sentenceStart(norm, a);
+  const prefix = norm.text.slice(s, a).trim();
+  if (opts.negatable && prefix.length > 0) {
+    if (lang === 'zh' ? negatedChinese(scope, prefix) : negatedLatin(scope, prefix)) return 'negated';
+  }
+  if (opts.reportable) {
+    if (insideQuotes(norm, s, a)) return 'reported';
+    if (prefix.length > 0) {
+      const win = lang === 'zh'
+        ? prefix.slice(Math.max(0, prefix.length - scope.reportedWindow))
+        : prefix.split(' ').slice(-scope.reportedWindow).join(' ');
+      if (scope.reported.test(win)) return 'reported';
+    }
+  }
+  return null;
+}

@@ -1,0 +1,153 @@
+import type { Language } from '../asr/engine.js';
+import type { TimedHypothesis } from '../asr/endpointer.js';
+import type { AsrPool, AsrStream } from '../asr/pool.js';
+import type { EventBus } from '../events/bus.js';
+import type { ChannelRole } from '../events/types.js';
+import type { Metrics } from '../server/metrics.js';
+
+export interface CallInfo {
+  callId: string;
+  agentId: string;
+  language: Language;
+  sampleRateHz: number;
+  roles: ChannelRole[];
+  telephone: boolean;
+  engine: string;
+  protocol: 'native' | 'twilio';
+  metadata: Record<string, unknown>;
+}
+
+export interface SessionDeps {
+  pool: AsrPool;
+  bus: EventBus;
+  metrics: Metrics;
+}
+
+/** When each stretch of a channel's audio arrived, to measure audio-received → event-out. */
+interface ArrivalMark {
+  endMs: number;
+  at: number;
+}
+
+class ChannelState {
+  samples = 0;
+  arrivals: ArrivalMark[] = [];
+  behind = false;
+  droppedMs = 0;
+  constructor(
+    readonly role: ChannelRole,
+    readonly stream: AsrStream,
+  ) {}
+
+  /** Wall-clock time at which audio up to `ms` had been received. */
+  receivedAt(ms: number): number | undefined {
+    let found: number | undefined;
+    while (this.arrivals.length && this.arrivals[0]!.endMs < ms - 1) this.arrivals.shift();
+    if (this.arrivals.length) found = this.arrivals[0]!.at;
+    return found;
+  }
+}
+
+/**
+ * One live call, whatever protocol brought it: one ASR stream per channel, transcript events
+ * on the bus, latency metrics. Protocol adapters (native, Twilio) feed it per-channel PCM.
+ */
+export class CallSession {
+  readonly startedAt = new Date();
+  private readonly channels: ChannelState[];
+  private ended?: Promise<void>;
+
+  constructor(
+    readonly info: CallInfo,
+    private readonly deps: SessionDeps,
+  ) {
+    this.channels = info.roles.map((role) => {
+      let state!: ChannelState;
+      const stream = deps.pool.open(
+        { engine: info.engine, language: info.language, telephone: info.telephone, inputRateHz: info.sampleRateHz },
+        {
+          onHypothesis: (hyp) => this.onHypothesis(state, hyp),
+          onLag: ({ behind, backlogMs, droppedMs }) => {
+            if (behind !== state.behind) deps.metrics.asrLagging.inc(behind ? 1 : -1);
+            state.behind = behind;
+            if (droppedMs > state.droppedMs) deps.metrics.asrDroppedAudio.inc((droppedMs - state.droppedMs) / 1000);
+            state.droppedMs = droppedMs;
+            deps.bus.publish({ type: 'asr.lag', callId: info.callId, agentId: info.agentId, channel: role, behind, backlogMs, droppedMs });
+          },
+          onError: (code, message) => {
+            deps.bus.publish({ type: 'asr.error', callId: info.callId, agentId: info.agentId, channel: role, code, message });
+          },
+        },
+      );
+      state = new ChannelState(role, stream);
+      return state;
+    });
+    deps.metrics.activeCalls.inc();
+    deps.metrics.activeChannels.inc(this.channels.length);
+    deps.bus.publish({
+      type: 'call.started',
+      callId: info.callId,
+      agentId: info.agentId,
+      language: info.language,
+      startedAt: this.startedAt.toISOString(),
+    });
+  }
+
+  get channelCount(): number {
+    return this.channels.length;
+  }
+
+  /** Milliseconds of audio received so far on a channel. */
+  positionMs(channel: number): number {
+    const ch = this.channels[channel];
+    return ch ? (ch.samples * 1000) / this.info.sampleRateHz : 0;
+  }
+
+  /** PCM for one channel at the call's sample rate. The buffer is handed over. */
+  push(channel: number, pcm: Int16Array): void {
+    const ch = this.channels[channel];
+    if (!ch || this.ended || pcm.length === 0) return;
+    ch.samples += pcm.length;
+    ch.arrivals.push({ endMs: (ch.samples * 1000) / this.info.sampleRateHz, at: performance.now() });
+    if (ch.arrivals.length > 10_000) ch.arrivals.splice(0, 5_000); // a stalled decoder must not grow this forever
+    this.deps.metrics.audioSeconds.inc({ protocol: this.info.protocol }, pcm.length / this.info.sampleRateHz);
+    ch.stream.push(pcm);
+  }
+
+  private onHypothesis(ch: ChannelState, hyp: TimedHypothesis): void {
+    const at = ch.receivedAt(hyp.decodedToMs);
+    if (at !== undefined) {
+      this.deps.metrics.transcriptLatency.observe(
+        { stage: hyp.final ? 'final' : 'partial', engine: this.info.engine },
+        (performance.now() - at) / 1000,
+      );
+    }
+    this.deps.metrics.transcripts.inc({ final: String(hyp.final) });
+    this.deps.bus.publish({
+      type: 'transcript',
+      callId: this.info.callId,
+      agentId: this.info.agentId,
+      channel: ch.role,
+      final: hyp.final,
+      text: hyp.text,
+      startMs: Math.round(hyp.startMs),
+      endMs: Math.round(hyp.endMs),
+      ...(hyp.final ? { words: hyp.words.map((w) => ({ word: w.word, startMs: Math.round(w.startMs), endMs: Math.round(w.endMs) })) } : {}),
+    });
+  }
+
+  /**
+   * End the call: decode everything received, publish the last finals, then call.ended.
+   * Used for a clean stop and for a dropped connection alike: audio already accepted is not lost.
+   */
+  end(): Promise<void> {
+    this.ended ??= (async () => {
+      await Promise.all(this.channels.map((ch) => ch.stream.finish()));
+      for (const ch of this.channels) if (ch.behind) this.deps.metrics.asrLagging.dec();
+      this.deps.metrics.activeCalls.dec();
+      this.deps.metrics.activeChannels.dec(this.channels.length);
+      this.deps.bus.publish({ type: 'call.ended', callId: this.info.callId, agentId: this.info.agentId });
+    })();
+    return this.ended;
+  }
+}

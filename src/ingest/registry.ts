@@ -1,0 +1,65 @@
+import { checkEngine, DEFAULT_ENGINE } from '../asr/engines.js';
+import { EngineError, type Language } from '../asr/engine.js';
+import type { Config } from '../config.js';
+import { CallSession, type CallInfo, type SessionDeps } from './call-session.js';
+import { IngestError } from './errors.js';
+
+export interface CallRequest extends Omit<CallInfo, 'language' | 'engine' | 'telephone'> {
+  language: Language | 'auto';
+  encoding: 'pcm_s16le' | 'mulaw' | 'alaw';
+}
+
+/** The live calls of this process, by callId. */
+export class CallRegistry {
+  private readonly calls = new Map<string, CallSession>();
+
+  constructor(
+    private readonly deps: SessionDeps,
+    private readonly config: Config,
+  ) {}
+
+  get size(): number {
+    return this.calls.size;
+  }
+
+  list(): CallSession[] {
+    return [...this.calls.values()];
+  }
+
+  /** Accept a call or throw a coded refusal. */
+  start(req: CallRequest): CallSession {
+    if (this.calls.has(req.callId)) throw new IngestError('CALL_ACTIVE', `call ${req.callId} is already live on this server`);
+    if (this.calls.size >= this.config.maxCalls) {
+      throw new IngestError('SERVER_BUSY', `this server takes at most ${this.config.maxCalls} calls at once; try again later`);
+    }
+    const language = req.language === 'auto' ? this.config.defaultLanguage : req.language;
+    // G.711 or 8 kHz audio came over the phone network: the telephone models fit it better.
+    const telephone = req.encoding !== 'pcm_s16le' || req.sampleRateHz <= 8000;
+    const requested = req.metadata.engine;
+    const engine = typeof requested === 'string' ? requested : DEFAULT_ENGINE;
+    try {
+      checkEngine(engine, { language, telephone });
+    } catch (err) {
+      if (err instanceof EngineError) {
+        throw new IngestError(err.code === 'ENGINE_UNAVAILABLE' ? 'ENGINE_UNAVAILABLE' : 'UNSUPPORTED_LANGUAGE', err.message);
+      }
+      throw err;
+    }
+    const session = new CallSession({ ...req, language, telephone, engine }, this.deps);
+    this.calls.set(req.callId, session);
+    return session;
+  }
+
+  /** End a call (flushing its audio) and forget it. */
+  async end(session: CallSession): Promise<void> {
+    try {
+      await session.end();
+    } finally {
+      if (this.calls.get(session.info.callId) === session) this.calls.delete(session.info.callId);
+    }
+  }
+
+  async endAll(): Promise<void> {
+    await Promise.all(this.list().map((s) => this.end(s)));
+  }
+}

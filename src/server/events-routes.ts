@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { EventBus } from '../events/bus.js';
+import type { CallEvent } from '../events/types.js';
+import type { CallRegistry } from '../ingest/registry.js';
+
+/** A slow reader first loses partial transcripts, then the connection; never the server's memory. */
+const DROP_PARTIALS_BYTES = 256 * 1024;
+const CLOSE_SLOW_BYTES = 8 * 1024 * 1024;
+
+function forward(socket: WebSocket): (event: CallEvent) => void {
+  return (event) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount > CLOSE_SLOW_BYTES) return socket.close(1013, 'reader too slow');
+    if (socket.bufferedAmount > DROP_PARTIALS_BYTES && event.type === 'transcript' && !event.final) return;
+    socket.send(JSON.stringify(event));
+  };
+}
+
+/** A socket that joins mid-call first hears the calls already live. */
+function replayLive(socket: WebSocket, registry: CallRegistry, agentId?: string): void {
+  for (const s of registry.list()) {
+    if (agentId !== undefined && s.info.agentId !== agentId) continue;
+    socket.send(
+      JSON.stringify({
+        type: 'call.started',
+        callId: s.info.callId,
+        agentId: s.info.agentId,
+        language: s.info.language,
+        startedAt: s.startedAt.toISOString(),
+      }),
+    );
+  }
+}
+
+export function registerEventRoutes(app: FastifyInstance, bus: EventBus, registry: CallRegistry): void {
+  app.get<{ Params: { agentId: string } }>('/v1/agents/:agentId/events', { websocket: true }, (socket, req) => {
+    const { agentId } = req.params;
+    replayLive(socket, registry, agentId);
+    const off = bus.subscribeAgent(agentId, forward(socket));
+    socket.on('close', off);
+    socket.on('error', off);
+  });
+  app.get('/v1/live', { websocket: true }, (socket) => {
+    replayLive(socket, registry);
+    const off = bus.subscribeAll(forward(socket));
+    socket.on('close', off);
+    socket.on('error', off);
+  });
+}
