@@ -1,0 +1,119 @@
+/**
+ * Decoding for measurement: pocketsphinx_batch (the same libpocketsphinx the engine binds) over a
+ * list of raw 16-bit mono files, with a profile's flags. One decoder load per list.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { modelsDir, repoModel, repoRoot } from '../../src/paths.js';
+
+export const DEBIAN_MODEL = '/usr/share/pocketsphinx/model';
+
+export type Flags = Record<string, string>;
+
+export interface Profile {
+  sampleRateHz: number;
+  flags: Flags;
+}
+
+export interface ProfilesFile {
+  profiles: Record<string, Profile>;
+  select: Record<string, { telephone: string; wideband: string }>;
+}
+
+export function readProfiles(): ProfilesFile {
+  return JSON.parse(readFileSync(repoModel('pocketsphinx', 'profiles.json'), 'utf8')) as ProfilesFile;
+}
+
+export function resolveFlags(flags: Flags): Flags {
+  const out: Flags = {};
+  for (const [k, v] of Object.entries(flags)) {
+    out[k] = v
+      .replaceAll('${debian}', DEBIAN_MODEL)
+      .replaceAll('${models}', modelsDir())
+      .replaceAll('${repo}', repoRoot);
+  }
+  return out;
+}
+
+export interface Clip {
+  id: string;
+  /** raw 16-bit little-endian mono PCM at the profile's rate */
+  raw: string;
+  seconds: number;
+}
+
+export interface DecodeResult {
+  hyps: Map<string, string>;
+  /** decoder CPU seconds / audio seconds, from pocketsphinx's own accounting */
+  rtf: number;
+  wallSeconds: number;
+  audioSeconds: number;
+}
+
+/** Converts any audio file into raw PCM at `rate`, optionally through 8 kHz G.711 mu-law first. */
+export function prepareAudio(src: string, dest: string, rate: number, mulaw = false): Clip {
+  mkdirSync(dirname(dest), { recursive: true });
+  if (!existsSync(dest)) {
+    if (mulaw) {
+      const ul = dest + '.ul.wav';
+      execFileSync('sox', [src, '-r', '8000', '-c', '1', '-e', 'mu-law', '-b', '8', ul]);
+      execFileSync('sox', [ul, '-t', 'raw', '-r', String(rate), '-c', '1', '-e', 'signed-integer', '-b', '16', '-L', dest]);
+    } else {
+      const args = src.endsWith('.raw') ? ['-t', 'raw', '-r', '16000', '-e', 'signed-integer', '-b', '16', '-c', '1', src] : [src];
+      execFileSync('sox', [...args, '-t', 'raw', '-r', String(rate), '-c', '1', '-e', 'signed-integer', '-b', '16', '-L', dest]);
+    }
+  }
+  return { id: basename(dest).replace(/\.raw$/, ''), raw: dest, seconds: statSync(dest).size / 2 / rate };
+}
+
+export function decodeBatch(flags: Flags, clips: Clip[], workDir: string, tag: string): DecodeResult {
+  mkdirSync(workDir, { recursive: true });
+  const ctl = join(workDir, `${tag}.ctl`);
+  const hypFile = join(workDir, `${tag}.hyp`);
+  const logFile = join(workDir, `${tag}.log`);
+  writeFileSync(ctl, clips.map((c) => c.raw.replace(/\.raw$/, '')).join('\n') + '\n');
+  const args = ['-adcin', 'yes', '-cepdir', '/', '-cepext', '.raw', '-ctl', ctl, '-hyp', hypFile, '-logfn', logFile];
+  for (const [k, v] of Object.entries(resolveFlags(flags))) args.push(`-${k}`, v);
+  const t0 = Date.now();
+  const r = spawnSync('pocketsphinx_batch', args, { encoding: 'utf8' });
+  const wallSeconds = (Date.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`pocketsphinx_batch failed (${tag}): ${r.stderr.slice(-2000)} ${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : ''}`);
+  const hyps = new Map<string, string>();
+  for (const line of readFileSync(hypFile, 'utf8').split('\n')) {
+    const m = /^(.*?)\s*\((\S+?)(?:\s+-?\d+)*\)\s*$/.exec(line);
+    if (!m) continue;
+    hyps.set(basename(m[2]!), (m[1] ?? '').trim());
+  }
+  const log = readFileSync(logFile, 'utf8');
+  let rtf = NaN;
+  const m = /TOTAL\s+([\d.]+)\s+seconds speech,\s+([\d.]+)\s+seconds CPU/.exec(log);
+  const audioSeconds = clips.reduce((a, c) => a + c.seconds, 0);
+  if (m && m[1] && m[2]) rtf = Number(m[2]) / Number(m[1]);
+  return { hyps, rtf, wallSeconds, audioSeconds };
+}
+
+/** Hypothesis words without fillers and alternate-pronunciation markers, lower case. */
+export function cleanHyp(h: string): string[] {
+  return h
+    .split(/\s+/)
+    .filter((w) => w && !/^(<.*>|\[.*\]|\+\+.*\+\+)$/.test(w))
+    .map((w) => w.replace(/\(\d+\)$/, '').toLowerCase());
+}
+
+export function editDistance(a: string[], b: string[]): number {
+  const prev = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!;
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length]!;
+}
+
+export const evalCacheDir = join(repoRoot, '.tmp', 'asr-eval');
