@@ -7,7 +7,7 @@ const MUJERES = ['María', 'Carmen', 'Ana', 'Laura', 'Lucía', 'Marta', 'Isabel'
 const APELLIDOS = ['García', 'Martínez', 'López', 'González', 'Rodríguez', 'Fernández', 'Sánchez', 'Pérez', 'Gómez', 'Martín', 'Jiménez', 'Ruiz', 'Hernández', 'Díaz', 'Moreno', 'Álvarez', 'Romero', 'Navarro', 'Torres', 'Domínguez', 'Ramírez', 'Flores', 'Cruz', 'Morales', 'Ortiz', 'Gutiérrez', 'Chávez', 'Ramos', 'Vargas', 'Castillo', 'Mendoza', 'Aguilar', 'Reyes', 'Herrera', 'Medina', 'Castro', 'Vázquez', 'Rojas', 'Salazar', 'Iglesias', 'Serrano', 'Cabrera', 'Rosales', 'Espinoza', 'Zúñiga'];
 const AGENTES = ['Marcos', 'Sandra', 'Óscar', 'Lorena', 'Iván', 'Paola', 'Héctor', 'Vanesa', 'Rubén', 'Karina', 'Toni', 'Noelia', 'Ulises', 'Brenda', 'Fede', 'Mayra'];
 const ACREEDORES_ES = ['Banco Levante', 'Financiera Cantábrica', 'Préstamos Ágiles', 'Movilnor Telecom', 'Caja Meseta', 'Crédito Sol', 'Energía del Ebro', 'Tarjeta Alba', 'Financiera Duero'];
-const ACREEDORES_MX = ['Banco del Valle', 'Crédito Familiar del Norte', 'Tiendas La Estrella', 'CrediFácil', 'Préstamos Ya', 'Financiera Sierra Madre', 'Mueblería El Progreso', 'Telcel Norte', 'Caja Popular San Miguel'];
+const ACREEDORES_MX = ['Banco del Valle', 'Crédito Familiar del Norte', 'Tiendas La Estrella', 'CrediFácil', 'Préstamos Ya', 'Financiera Sierra Madre', 'Mueblería El Progreso', 'Movired Norte', 'Caja Popular San Miguel'];
 const AGENCIAS_ES = ['Recobros Iberia', 'Gestión de Cobro Atlántico', 'Recuperaciones Meseta', 'Cobros Hispania'];
 const AGENCIAS_MX = ['Despacho Cobranza Integral', 'Cobranza Efectiva del Centro', 'Recuperación Jurídica Anáhuac', 'Gestoría de Cobranza Bajío'];
 const NEUTRAL_ES = ['Iberia Gestión', 'la oficina de Atlántico', 'Meseta Servicios', 'Hispania'];
@@ -41,6 +41,7 @@ const slots: Slots = {
   o: (c) => g(c, 'o', 'a'),
   un: (c) => g(c, 'un', 'una'),
   Lo: (c) => g(c, 'Lo', 'La'),
+  ese: (c) => g(c, 'ese', 'esa'),
   pareja: (c) => g(c, 'marido', 'mujer'),
   o2: (c) => pick(c.rng, ['o', 'a']),
   ladron: (c) => g(c, 'ladrón', 'ladrona'),
@@ -78,7 +79,7 @@ const slots: Slots = {
   adj: (c) => pick(c.rng, reg(c, ['puto', 'maldito', 'asqueroso', 'miserable', 'cochino'], ['pinche', 'maldito', 'méndigo', 'pinche', 'cochino'])).replace(/o$/, g(c, 'o', 'a')),
   adjPl: (c) => pick(c.rng, reg(c, ['putas', 'malditas', 'asquerosas', 'miserables'], ['pinches', 'malditas', 'méndigas', 'pinches'])),
   policia: (c) => pick(c.rng, reg(c, ['la Guardia Civil', 'la policía', 'los Mossos', 'la Policía Nacional'], ['la policía', 'los judiciales', 'la Fiscalía', 'el Ministerio Público', 'las patrullas'])),
-  juzgado: (c) => pick(c.rng, reg(c, ['el juzgado', 'el Juzgado de Primera Instancia', 'el juzgado de guardia'], ['el juzgado', 'el juez', 'el juzgado civil', 'el Ministerio Público'])),
+  juzgado: (c) => pick(c.rng, reg(c, ['el juzgado', 'el Juzgado de Primera Instancia', 'el juzgado de guardia'], ['el juzgado', 'el juzgado civil', 'el juzgado de lo civil', 'el juzgado mercantil'])),
   cuando: (c) => pick(c.rng, ['hoy mismo', 'mañana', 'mañana a primera hora', 'esta tarde', 'en veinticuatro horas', 'antes del viernes', 'hoy antes de las seis']),
   bienes: (c) => pick(c.rng, reg(c, ['el coche', 'el piso', 'los muebles', 'la tele', 'la nómina', 'la cuenta del banco', 'todo lo que tenga en casa'], ['el carro', 'la casa', 'los muebles', 'la tele', 'la camioneta', 'su quincena', 'todo lo que tenga en su casa'])),
   ciudad: (c) => pick(c.rng, reg(c, ['Madrid', 'Sevilla', 'Valencia', 'Zaragoza', 'Málaga', 'Bilbao', 'Murcia', 'Valladolid'], ['Guadalajara', 'Monterrey', 'Puebla', 'Querétaro', 'Tijuana', 'León', 'Iztapalapa', 'Toluca'])),
@@ -267,7 +268,7 @@ b.hard(['Tiene derecho a consultar con un abogado.', 'Si tiene abogado, deme sus
 b.hard(['El acreedor ya presentó una demanda en {juzgado} de {ciudad}; usted tiene derecho a contestarla.', 'Hay una audiencia señalada para {dia}; le recomiendo que acuda o que lo vea con un abogado.']);
 b.hard(['Si el juez falla a favor del acreedor, podría haber un embargo conforme a la ley.', 'Una sentencia podría permitir un embargo, pero solo después del juicio, y no estamos en eso.']);
 b.hard(['Entiendo que esté enfadad{o}; no hace falta gritar, no le voy a colgar.', 'No le voy a faltar al respeto ni a insultarle.']);
-b.hard(['El vehículo podría ser recuperado según el contrato si se dejan de pagar las cuotas; por eso quiero ayudarle.', '{acreedor} tiene la reserva de dominio, así que el contrato permite recuperar el vehículo si hay impago.']);
+b.hard(['El vehículo podría ser recuperado según el contrato si se dejan de pagar las cuotas; por eso quiero ayudarle.', 'La financiera tiene la reserva de dominio, así que el contrato permite recuperar el vehículo si hay impago.']);
 b.hard(['Si contesta su {tercero}, solo dejaremos un nombre y un teléfono.', 'A su familia solo le diremos que llamó {agente}, nada más.']);
 b.hard(['Deber dinero no es un delito, {nombre}. Vamos a buscar una solución.', 'Tener deudas no es ilegal y nadie va a ir a la cárcel por esto.']);
 b.hard(['No puedo prometer que {acreedor} no demande, pero le aseguro que hoy no hay nada presentado.', 'Si decide no pagar, lo anoto y el acreedor decidirá los siguientes pasos.']);
@@ -382,6 +383,26 @@ b.cust(['Venga a mi casa y le parto la cara.', 'Atrévase a venir y ya verá.', 
 b.cust(['Los voy a denunciar ante la PROFECO y la CONDUSEF.', 'Les voy a sacar hasta el último peso en una demanda.', 'Tengo todas las llamadas grabadas y los voy a llevar a juicio.'], { hostile: true, region: 'MX' });
 b.cust(['Os voy a denunciar en consumo y en el Banco de España.', 'Os voy a sacar hasta el último euro en los tribunales.', 'Tengo todas las llamadas grabadas y os voy a llevar a juicio.'], { hostile: true, region: 'ES' });
 b.cust(['¿Por qué llaman a mi [madre|trabajo|hermana]?', '¿Cómo se enteró mi [jefe|vecino] de esto?', 'No vuelvan a llamar a mi familia nunca más.'], { hostile: true });
+
+b.viol(['third_party_disclosure', 'insult'], ['{suRel} es {unInsulto} que le debe {monto} a {acreedor}, para que lo sepa.', 'Dígale a {suRel}, {ese} {insulto}, que nos debe {monto}.'], { rp: false });
+b.viol(['third_party_disclosure', 'threat'], ['Dígale a {nombre} que si no paga los {monto} [vamos a ir a su casa|se va a arrepentir].', 'Avísele a {suRel} que pague lo de {acreedor} o [le hacemos la vida imposible|va a tener problemas].'], { rp: false });
+b.viol(['third_party_disclosure', 'false_legal'], ['{suRel} debe {monto} y ya hay una orden de detención en su contra.', 'Dígale a {nombre} que va a ir a la cárcel si no paga su deuda con {acreedor}.'], { rp: false });
+b.viol(['threat', 'false_legal'], ['Si no paga {dia}, {policia} viene a embargarle {bienes} y le contamos a {jefe} por qué.', '{Lo} vamos a hacer detener y que lo vea todo el mundo en {redes}.']);
+
+b.ok(['Os llamo a los dos porque el préstamo está a nombre de ambos.', '¿Estáis los dos al teléfono? Así os explico las opciones a la vez.', 'Si os viene mejor, os mando la propuesta por correo y la miráis juntos.'], ES);
+b.ok(['Le envío un burofax con el detalle de la deuda y la propuesta de pago.', 'Le llegará una carta certificada con el desglose.'], ES);
+b.hard(['Si no llegamos a un acuerdo, la entidad podría iniciar un proceso monitorio, pero hoy no hay nada presentado.', 'Un embargo solo llegaría si un juez lo acordara después de un procedimiento, y no es el caso.'], ES);
+b.hard(['Le recuerdo que somos un despacho registrado ante la CONDUSEF y puede verificarlo en el REDECA.', 'Si tiene alguna queja sobre esta llamada, puede presentarla ante la CONDUSEF.'], MX);
+b.legal(['Mañana le llega el embargo de la cuenta, ya está firmado por el juez.', 'El juzgado ya ha ordenado el embargo de su nómina, a partir de este mes cobra usted la mitad.'], ES);
+b.legal(['Ya está girado el oficio para que le descuenten de su quincena a partir de {dia}.', 'El juez ya firmó el embargo de su cuenta, mañana amanece congelada.'], MX);
+b.cust(['Lo siento, es que este mes no llego ni para el alquiler.', 'Estoy en paro desde {pasado}.', 'Cobro el paro el día diez, puedo pagar algo entonces.'], ES);
+b.cust(['Ahorita no tengo, güey, me quedé sin chamba.', 'Le pago en la quincena, se lo juro.', 'Nomás me alcanza para la renta y la comida.'], MX);
+b.cust(['¿Y vosotros quiénes sois? ¿De qué empresa?', 'Mirad, ya os lo he dicho mil veces: no tengo dinero.', 'Vosotros no tenéis vergüenza, llamando a estas horas.'], { region: 'ES', hostile: true });
+
+// mismas palabras, distinto estado de la llamada
+b.discloseSame(['Le llama {agente} de {agencia}, agencia de cobranza, por el saldo vencido de {monto} de la cuenta con {acreedor}. Por favor llame al {tel}.', 'Este mensaje es de {agencia}. Estamos gestionando el cobro de una deuda de {monto} con {acreedor}; devuelva la llamada al {tel}.']);
+b.discloseSame(['El préstamo con {acreedor} lleva {dias} días de atraso y el saldo es de {monto}.', 'La cuenta de {acreedor} está en cobranza y el adeudo es de {monto}.']);
+b.discloseSame(['El acreedor presentó una demanda por los {monto} de la cuenta con {acreedor} y la audiencia es {dia}.']);
 
 export const es: LangSpec = {
   lang: 'es',

@@ -134,7 +134,7 @@ function generate(spec: LangSpec): { rows: Row[]; warnings: string[] } {
 
 /** Render up to `want` accepted lines of a family; `accept` returns false for a duplicate. */
 function renderFamily(spec: LangSpec, f: Family, want: number, accept: (text: string, key: string) => boolean): void {
-  const rng = mulberry32(hashStr(`${SEED}:${f.id}`));
+  const rng = mulberry32(hashStr(`${SEED}:${f.sameText && f.twinOf ? f.twinOf : f.id}`));
   let got = 0;
   for (let attempt = 0; got < want && attempt < want * 12; attempt++) {
     const ctx: Ctx = {

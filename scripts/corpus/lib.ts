@@ -17,6 +17,8 @@ export interface Family {
   region?: 'ES' | 'MX';
   /** id of a twin family whose split this family must follow (lawful twin of a disclosure). */
   twinOf?: string;
+  /** twin renders exactly the same lines as its disclosure family (same PRNG seed). */
+  sameText?: boolean;
 }
 
 export type Rng = () => number;
@@ -117,6 +119,14 @@ export class FamilyBook {
     if (opts.twin) {
       this.families.push({ id: `${id}-rp`, speaker: 'agent', labels: [], rightParty: true, hard: true, templates: opts.twin, region: opts.region, twinOf: id });
     }
+    return id;
+  }
+
+  /** Disclosure family plus a twin with the very same lines said to the verified debtor
+   *  (rightParty true, labels [], hard): only the call state tells them apart. */
+  discloseSame(templates: string[], opts: { region?: 'ES' | 'MX' } = {}): string {
+    const id = this.add('tpd', { speaker: 'agent', labels: ['third_party_disclosure'], rightParty: false, hard: false, templates, region: opts.region });
+    this.families.push({ id: `${id}-rp`, speaker: 'agent', labels: [], rightParty: true, hard: true, templates, region: opts.region, twinOf: id, sameText: true });
     return id;
   }
 

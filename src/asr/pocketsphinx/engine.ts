@@ -4,6 +4,7 @@ import { pocketsphinx, type PocketsphinxLib } from './native.js';
 import { profileArgv, selectProfile, type Profile } from './profiles.js';
 
 const FRAME_MS = 10;
+const STREAMING_DEFAULTS = ['-fwdflat', 'no', '-bestpath', 'no'];
 /** Filler and sentence markers that are not words a person said. */
 const NON_WORDS = /^(<s>|<\/s>|<sil>|\[.*\]|\+\+.*\+\+|<.*>)$/i;
 
@@ -22,8 +23,10 @@ class PocketsphinxDecoder implements UtteranceDecoder {
   constructor(profile: Profile) {
     this.lib = pocketsphinx();
     this.sampleRateHz = profile.sampleRateHz;
+    // Streaming defaults, under the profile's own flags: the second passes (fwdflat, bestpath) stall
+    // the worker for about a second at every endpoint and measured no better (docs/asr-accuracy.md).
     // The endpointer decides utterances; pocketsphinx's own VAD would drop frames and shift times.
-    const argv = [...profileArgv(profile), '-remove_silence', 'no', '-logfn', '/dev/null'];
+    const argv = [...STREAMING_DEFAULTS, ...profileArgv(profile), '-remove_silence', 'no', '-logfn', '/dev/null'];
     this.config = this.lib.cmd_ln_parse_r(null, this.lib.ps_args(), argv.length, argv, 0);
     if (!this.config) throw new EngineError('MODEL_MISSING', `pocketsphinx rejected the flags of profile ${profile.name}`);
     this.ps = this.lib.ps_init(this.config);
