@@ -12,6 +12,10 @@ import type { Store } from './types.js';
 
 export * from './types.js';
 export { maskText, maskWords, redact, findSensitive } from './redact.js';
+export { buildClip, clipOptionsFromEnv, clipReadyAtMs, DEFAULT_POST_ROLL_MS, DEFAULT_PRE_ROLL_MS } from './clip.js';
+export type { ClipAudio, ClipOptions } from './clip.js';
+export { CallRecorder, recordingEnabled } from './recorder.js';
+export { retentionDaysFromEnv, scheduleRetention } from './retention.js';
 
 export const SQLITE_FILE_NAME = 'earshot.db';
 

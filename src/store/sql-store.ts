@@ -4,11 +4,11 @@
  * move rows. Transcript text is masked on the way in (src/store/redact.ts). Clip and recording
  * files go under the data folder and are fsynced before their rows are written.
  */
-import { createHash } from 'node:crypto';
-import { mkdir, open, rename, rm, rmdir } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { rm, rmdir } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Row, SqlDriver, SqlRunner, SqlValue } from './driver.js';
 import { classifyDbError } from './driver.js';
+import { safeFileName, writeFileDurably } from './files.js';
 import { maskText, maskWords } from './redact.js';
 import type {
   AlertFilter,
@@ -84,33 +84,6 @@ function requireMs(name: string, v: unknown): number {
 function requireOneOf<T extends string>(name: string, v: unknown, allowed: readonly T[]): T {
   if (!allowed.includes(v as T)) throw new StoreError('STORE_INVALID', `${name} must be one of ${allowed.join(', ')}`);
   return v as T;
-}
-
-/** A file name that is safe whatever the id holds, and distinct for distinct ids. */
-function safeFileName(id: string): string {
-  const readable = id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80);
-  const hash = createHash('sha256').update(id).digest('hex').slice(0, 10);
-  return `${readable}-${hash}`;
-}
-
-/** Writes a file so that it is complete on disk or absent: temp file, fsync, rename, fsync folder. */
-async function writeFileDurably(path: string, data: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-  const fh = await open(tmp, 'w');
-  try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  await rename(tmp, path);
-  const dir = await open(dirname(path), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
-  }
 }
 
 interface Cursor {
@@ -374,10 +347,25 @@ export class SqlStore implements Store {
     return this.op(async () => {
       const call = await this.readCall(this.db, callId);
       if (!call) throw new StoreError('STORE_NOT_FOUND', `no call ${callId}`);
-      const rel = join('recordings', `${safeFileName(callId)}.wav`);
-      await writeFileDurably(this.abs(rel), wav);
-      await this.db.run(`UPDATE calls SET recording_path = ? WHERE call_id = ?`, [rel, callId]);
-      return this.abs(rel);
+      const path = this.recordingPathFor(callId);
+      await writeFileDurably(path, wav);
+      await this.db.run(`UPDATE calls SET recording_path = ? WHERE call_id = ?`, [relative(this.dataDir, path), callId]);
+      return path;
+    });
+  }
+
+  recordingPathFor(callId: string): string {
+    return join(this.dataDir, 'recordings', `${safeFileName(callId)}.wav`);
+  }
+
+  attachRecording(callId: string, path: string): Promise<void> {
+    return this.op(async () => {
+      const rel = relative(this.dataDir, path);
+      if (rel.startsWith('..') || isAbsolute(rel) || rel.split(sep).includes('..')) {
+        throw new StoreError('STORE_INVALID', 'a recording must lie inside the data folder');
+      }
+      const n = await this.db.run(`UPDATE calls SET recording_path = ? WHERE call_id = ?`, [rel, callId]);
+      if (n === 0) throw new StoreError('STORE_NOT_FOUND', `no call ${callId}`);
     });
   }
 

@@ -266,6 +266,10 @@ export interface Store {
   getClip(alertId: string): Promise<ClipRecord | null>;
   /** Full-call recording (off by default: the server decides); written under dataDir/recordings. */
   saveRecording(callId: string, wav: Uint8Array): Promise<string>;
+  /** Where a call's recording goes (src/store/recorder.ts streams into it). */
+  recordingPathFor(callId: string): string;
+  /** Links a recording file (inside dataDir) to its call, so getCall shows it and purge removes it. */
+  attachRecording(callId: string, path: string): Promise<void>;
   /** Deletes calls (and their utterances, alerts, reviews, clips and files) older than `days`. */
   purgeOlderThan(days: number, now?: number): Promise<PurgeResult>;
   audit(entry: AuditEntry): Promise<AuditRecord>;
