@@ -6,7 +6,12 @@ import { EventBus } from '../events/bus.js';
 import { handleNativeIngest } from '../ingest/native.js';
 import { CallRegistry } from '../ingest/registry.js';
 import { handleTwilio } from '../ingest/twilio.js';
+import { openStore, type Store } from '../store/index.js';
+import { CallArchive } from './archive.js';
+import { describeAuth, loadAuth, type AuthConfig, type TokenSpec } from './auth.js';
+import { registerCallRoutes } from './calls-routes.js';
 import { registerEventRoutes } from './events-routes.js';
+import { requirePermission } from './guard.js';
 import { Metrics } from './metrics.js';
 
 export interface Server {
@@ -15,6 +20,8 @@ export interface Server {
   bus: EventBus;
   registry: CallRegistry;
   metrics: Metrics;
+  store: Store;
+  auth: AuthConfig;
   /** Graceful stop: refuse new calls, finish the live ones (their finals go out), then close. */
   close(): Promise<void>;
 }
@@ -22,20 +29,35 @@ export interface Server {
 /** Largest WebSocket message read at all; beyond the protocol's 64 KiB it is answered FRAME_TOO_LARGE. */
 const MAX_WS_MESSAGE_BYTES = 16 * 1024 * 1024;
 
-export async function buildServer(config: Config): Promise<Server> {
+export interface BuildOptions {
+  /** Tokens given directly (tests); otherwise EARSHOT_AUTH_FILE. */
+  tokens?: TokenSpec[];
+}
+
+export async function buildServer(config: Config, options: BuildOptions = {}): Promise<Server> {
   const app = Fastify({ logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const auth = loadAuth({ host: config.host, authFile: config.authFile, tokens: options.tokens });
+  app.log.info(describeAuth(auth));
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const metrics = new Metrics();
   const pool = new AsrPool(config.asrWorkers);
   await pool.ready();
   const bus = new EventBus();
+  const archive = new CallArchive(store, bus, app.log);
+  const orphans = await archive.closeOrphans();
+  if (orphans) app.log.warn({ orphans }, 'ended calls left live by an earlier run (crash or kill)');
   const registry = new CallRegistry({ pool, bus, metrics }, config);
   const ingestDeps = { registry, metrics, maxAudioFrameBytes: config.maxAudioFrameBytes };
 
   await app.register(websocket, { options: { maxPayload: MAX_WS_MESSAGE_BYTES } });
 
-  app.get('/v1/ingest', { websocket: true }, (socket) => handleNativeIngest(socket, ingestDeps));
-  app.get('/v1/twilio', { websocket: true }, (socket) => handleTwilio(socket, ingestDeps, { inboundRole: config.twilioInboundRole }));
-  registerEventRoutes(app, bus, registry);
+  const ingest = requirePermission(auth, () => ({ kind: 'ingest' }));
+  app.get('/v1/ingest', { websocket: true, preValidation: ingest }, (socket) => handleNativeIngest(socket, ingestDeps));
+  app.get('/v1/twilio', { websocket: true, preValidation: ingest }, (socket) =>
+    handleTwilio(socket, ingestDeps, { inboundRole: config.twilioInboundRole }),
+  );
+  registerEventRoutes(app, bus, registry, auth);
+  registerCallRoutes(app, store, auth);
 
   app.get('/healthz', async () => ({ status: 'ok', calls: registry.size, asrStreams: pool.activeStreams, asrWorkers: pool.size }));
   app.get('/metrics', async (_req, reply) => {
@@ -51,11 +73,15 @@ export async function buildServer(config: Config): Promise<Server> {
     bus,
     registry,
     metrics,
+    store,
+    auth,
     close: () =>
       (closing ??= (async () => {
         await registry.endAll();
         await app.close();
         await pool.stop();
+        await archive.flush();
+        await store.close();
       })()),
   };
 }

@@ -3,6 +3,8 @@ import type { WebSocket } from 'ws';
 import type { EventBus } from '../events/bus.js';
 import type { CallEvent } from '../events/types.js';
 import type { CallRegistry } from '../ingest/registry.js';
+import type { AuthConfig } from './auth.js';
+import { requirePermission } from './guard.js';
 
 /** A slow reader first loses partial transcripts, then the connection; never the server's memory. */
 const DROP_PARTIALS_BYTES = 256 * 1024;
@@ -33,15 +35,16 @@ function replayLive(socket: WebSocket, registry: CallRegistry, agentId?: string)
   }
 }
 
-export function registerEventRoutes(app: FastifyInstance, bus: EventBus, registry: CallRegistry): void {
-  app.get<{ Params: { agentId: string } }>('/v1/agents/:agentId/events', { websocket: true }, (socket, req) => {
+export function registerEventRoutes(app: FastifyInstance, bus: EventBus, registry: CallRegistry, auth: AuthConfig): void {
+  const agentEvents = requirePermission(auth, (req) => ({ kind: 'events:agent', agentId: (req.params as { agentId: string }).agentId }));
+  app.get<{ Params: { agentId: string } }>('/v1/agents/:agentId/events', { websocket: true, preValidation: agentEvents }, (socket, req) => {
     const { agentId } = req.params;
     replayLive(socket, registry, agentId);
     const off = bus.subscribeAgent(agentId, forward(socket));
     socket.on('close', off);
     socket.on('error', off);
   });
-  app.get('/v1/live', { websocket: true }, (socket) => {
+  app.get('/v1/live', { websocket: true, preValidation: requirePermission(auth, () => ({ kind: 'events:live' })) }, (socket) => {
     replayLive(socket, registry);
     const off = bus.subscribeAll(forward(socket));
     socket.on('close', off);
