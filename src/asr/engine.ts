@@ -28,6 +28,8 @@ export interface DecoderOptions {
   language: Language;
   /** True for telephone audio (8 kHz G.711): selects the telephone models. */
   telephone: boolean;
+  /** Engine-specific decoder flags over the profile's (benchmarks, tuning). */
+  flags?: Record<string, string>;
 }
 
 /** A decoder of utterances for one channel. Synchronous: it runs inside a worker thread. */

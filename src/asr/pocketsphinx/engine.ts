@@ -20,13 +20,14 @@ class PocketsphinxDecoder implements UtteranceDecoder {
   private readonly ps: unknown;
   private open = false;
 
-  constructor(profile: Profile) {
+  constructor(profile: Profile, overrides: Record<string, string> = {}) {
     this.lib = pocketsphinx();
     this.sampleRateHz = profile.sampleRateHz;
     // Streaming defaults, under the profile's own flags: the second passes (fwdflat, bestpath) stall
     // the worker for about a second at every endpoint and measured no better (docs/asr-accuracy.md).
     // The endpointer decides utterances; pocketsphinx's own VAD would drop frames and shift times.
-    const argv = [...STREAMING_DEFAULTS, ...profileArgv(profile), '-remove_silence', 'no', '-logfn', '/dev/null'];
+    const extra = Object.entries(overrides).flatMap(([k, v]) => [`-${k}`, v]);
+    const argv = [...STREAMING_DEFAULTS, ...profileArgv(profile), ...extra, '-remove_silence', 'no', '-logfn', '/dev/null'];
     this.config = this.lib.cmd_ln_parse_r(null, this.lib.ps_args(), argv.length, argv, 0);
     if (!this.config) throw new EngineError('MODEL_MISSING', `pocketsphinx rejected the flags of profile ${profile.name}`);
     this.ps = this.lib.ps_init(this.config);
@@ -94,6 +95,6 @@ export const pocketsphinxEngine: SpeechEngine = {
     return selectProfile(options).sampleRateHz;
   },
   open(options: DecoderOptions): UtteranceDecoder {
-    return new PocketsphinxDecoder(selectProfile(options));
+    return new PocketsphinxDecoder(selectProfile(options), options.flags);
   },
 };
