@@ -1,10 +1,31 @@
 import type { DecoderOptions, SpeechEngine, UtteranceDecoder, WordTiming } from '../engine.js';
 import { EngineError } from '../engine.js';
-import { pocketsphinx, type PocketsphinxLib } from './native.js';
+import { NGRAM_AUTO, pocketsphinx, type PocketsphinxLib } from './native.js';
 import { profileArgv, selectProfile, type Profile } from './profiles.js';
 
 const FRAME_MS = 10;
 const STREAMING_DEFAULTS = ['-fwdflat', 'no', '-bestpath', 'no'];
+const SEARCH = 'ngram';
+
+/**
+ * Language models loaded once per thread and shared by every decoder on it: the LM is most of a
+ * decoder's memory (67 of 96 MB for Debian's English), and decoders on one thread never run at once.
+ * Kept for the thread's life (a handful of files), so a decoder's exit can never free one in use.
+ */
+const sharedLms = new Map<string, unknown>();
+
+function sharedLm(lib: PocketsphinxLib, path: string, config: unknown, ps: unknown): unknown {
+  let lm = sharedLms.get(path);
+  if (!lm) {
+    // The LM keeps this decoder's log tables: hold a reference so they outlive the decoder.
+    const lmath = lib.logmath_retain(lib.ps_get_logmath(ps));
+    lm = lib.ngram_model_read(config, path, NGRAM_AUTO, lmath);
+    if (!lm) throw new EngineError('MODEL_MISSING', `pocketsphinx could not read the language model ${path}`);
+    sharedLms.set(path, lm);
+  }
+  // One reference per decoder, never released: whether or not ps_free drops one, the LM stays valid.
+  return lib.ngram_model_retain(lm);
+}
 /** Filler and sentence markers that are not words a person said. */
 const NON_WORDS = /^(<s>|<\/s>|<sil>|\[.*\]|\+\+.*\+\+|<.*>)$/i;
 
@@ -26,12 +47,21 @@ class PocketsphinxDecoder implements UtteranceDecoder {
     // Streaming defaults, under the profile's own flags: the second passes (fwdflat, bestpath) stall
     // the worker for about a second at every endpoint and measured no better (docs/asr-accuracy.md).
     // The endpointer decides utterances; pocketsphinx's own VAD would drop frames and shift times.
-    const extra = Object.entries(overrides).flatMap(([k, v]) => [`-${k}`, v]);
-    const argv = [...STREAMING_DEFAULTS, ...profileArgv(profile), ...extra, '-remove_silence', 'no', '-logfn', '/dev/null'];
+    const flags = { ...profile.flags, ...overrides };
+    const lmPath = flags.lm;
+    delete flags.lm; // loaded once per thread below, not per decoder
+    const argv = [...STREAMING_DEFAULTS, ...profileArgv({ ...profile, flags }), '-remove_silence', 'no', '-logfn', '/dev/null'];
     this.config = this.lib.cmd_ln_parse_r(null, this.lib.ps_args(), argv.length, argv, 0);
     if (!this.config) throw new EngineError('MODEL_MISSING', `pocketsphinx rejected the flags of profile ${profile.name}`);
     this.ps = this.lib.ps_init(this.config);
     if (!this.ps) throw new EngineError('MODEL_MISSING', `pocketsphinx could not load the models of profile ${profile.name}`);
+    if (lmPath !== undefined) {
+      const lm = sharedLm(this.lib, lmPath, this.config, this.ps);
+      if (this.lib.ps_set_lm(this.ps, SEARCH, lm) < 0 || this.lib.ps_set_search(this.ps, SEARCH) < 0) {
+        this.lib.ps_free(this.ps);
+        throw new EngineError('MODEL_MISSING', `pocketsphinx could not use the language model ${lmPath}`);
+      }
+    }
     this.lib.ps_start_stream(this.ps);
   }
 

@@ -22,7 +22,16 @@ export interface PocketsphinxLib {
   ps_seg_frames(seg: unknown, sf: number[], ef: number[]): void;
   ps_seg_free(seg: unknown): void;
   err_set_logfp(fp: null): void;
+  ps_get_logmath(ps: unknown): unknown;
+  logmath_retain(lmath: unknown): unknown;
+  ngram_model_read(config: unknown, path: string, fileType: number, lmath: unknown): unknown;
+  ngram_model_retain(lm: unknown): unknown;
+  ps_set_lm(ps: unknown, name: string, lm: unknown): number;
+  ps_set_search(ps: unknown, name: string): number;
 }
+
+/** ngram_file_type_t: let sphinxbase tell ARPA from binary. */
+export const NGRAM_AUTO = 0;
 
 let loaded: PocketsphinxLib | undefined;
 
@@ -34,6 +43,8 @@ export function pocketsphinx(): PocketsphinxLib {
   koffi.opaque('cmd_ln_t');
   koffi.opaque('arg_t');
   koffi.opaque('ps_seg_t');
+  koffi.opaque('logmath_t');
+  koffi.opaque('ngram_model_t');
   const lib: PocketsphinxLib = {
     ps_args: ps.func('const arg_t *ps_args(void)'),
     cmd_ln_parse_r: base.func('cmd_ln_t *cmd_ln_parse_r(cmd_ln_t *inout, const arg_t *defn, int32_t argc, const char **argv, int32_t strict)'),
@@ -52,6 +63,12 @@ export function pocketsphinx(): PocketsphinxLib {
     ps_seg_frames: ps.func('void ps_seg_frames(ps_seg_t *seg, _Out_ int *out_sf, _Out_ int *out_ef)'),
     ps_seg_free: ps.func('void ps_seg_free(ps_seg_t *seg)'),
     err_set_logfp: base.func('void err_set_logfp(void *fp)'),
+    ps_get_logmath: ps.func('logmath_t *ps_get_logmath(ps_decoder_t *ps)'),
+    logmath_retain: base.func('logmath_t *logmath_retain(logmath_t *lmath)'),
+    ngram_model_read: base.func('ngram_model_t *ngram_model_read(cmd_ln_t *config, const char *file_name, int file_type, logmath_t *lmath)'),
+    ngram_model_retain: base.func('ngram_model_t *ngram_model_retain(ngram_model_t *model)'),
+    ps_set_lm: ps.func('int ps_set_lm(ps_decoder_t *ps, const char *name, ngram_model_t *lm)'),
+    ps_set_search: ps.func('int ps_set_search(ps_decoder_t *ps, const char *name)'),
   };
   loaded = lib;
   return lib;
