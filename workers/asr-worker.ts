@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { SileroModel } from '../src/audio/vad.js';
 import { ChannelRecognizer } from '../src/asr/channel-recognizer.js';
+import { DecoderPool } from '../src/asr/decoder-pool.js';
 import { EngineError, type SpeechEngine } from '../src/asr/engine.js';
 import type { FromWorker, ToWorker } from '../src/asr/messages.js';
 import { pocketsphinxEngine } from '../src/asr/pocketsphinx/engine.js';
@@ -31,6 +32,8 @@ interface Channel {
   closed: boolean;
   behind: boolean;
   droppedMs: number;
+  /** Samples dropped and not yet skipped over on the recogniser's timeline (done between slices). */
+  pendingSkip: number;
 }
 
 const port = parentPort!;
@@ -43,6 +46,7 @@ let current: Channel | undefined;
 let busyMs = 0;
 let audioMs = 0;
 const vadReady = SileroModel.load();
+const decoders = new DecoderPool();
 
 function send(msg: FromWorker): void {
   port.postMessage(msg);
@@ -83,14 +87,46 @@ function take(ch: Channel, maxSamples: number): Int16Array {
   return out;
 }
 
-function updateLag(ch: Channel): void {
-  const behindMs = backlogMs(ch);
-  if (behindMs > MAX_BACKLOG_MS && ch.recognizer) {
-    const excess = Math.ceil(((behindMs - MAX_BACKLOG_MS / 2) * ch.inputRateHz) / 1000);
-    const dropped = take(ch, excess);
-    ch.droppedMs += (dropped.length * 1000) / ch.inputRateHz;
-    emit(ch.streamId, ch.recognizer.skip(dropped.length));
+/** Drop queued audio from the head without copying it; returns how many samples went. */
+function discard(ch: Channel, maxSamples: number): number {
+  let n = 0;
+  while (ch.queue.length && n < maxSamples) {
+    const head = ch.queue[0]!;
+    if (n + head.length <= maxSamples) {
+      n += head.length;
+      ch.queue.shift();
+    } else {
+      ch.queue[0] = head.subarray(maxSamples - n);
+      n = maxSamples;
+    }
   }
+  ch.queuedSamples -= n;
+  return n;
+}
+
+/** Keep the backlog under MAX_BACKLOG_MS (memory bound): the oldest audio goes, the timeline stays. */
+function boundBacklog(ch: Channel): void {
+  if (backlogMs(ch) <= MAX_BACKLOG_MS) return;
+  const excess = ch.queuedSamples - Math.floor((MAX_BACKLOG_MS / 2 / 1000) * ch.inputRateHz);
+  const dropped = discard(ch, excess);
+  ch.droppedMs += (dropped * 1000) / ch.inputRateHz;
+  // The recogniser may be mid-slice (awaiting its VAD): it moves its timeline on before its next slice.
+  ch.pendingSkip += dropped;
+  reportLag(ch);
+}
+
+/** Between slices: apply dropped audio to the timeline, report lag. */
+function updateLag(ch: Channel): void {
+  boundBacklog(ch);
+  if (ch.pendingSkip && ch.recognizer) {
+    emit(ch.streamId, ch.recognizer.skip(ch.pendingSkip));
+    ch.pendingSkip = 0;
+  }
+  reportLag(ch);
+}
+
+function reportLag(ch: Channel): void {
+  const behindMs = backlogMs(ch);
   const now = ch.behind ? behindMs > LAG_OFF_MS : behindMs > LAG_ON_MS;
   if (now !== ch.behind) {
     ch.behind = now;
@@ -119,10 +155,10 @@ async function pump(): Promise<void> {
       current = ch;
       try {
         if (pcm.length) emit(ch.streamId, await rec.push(pcm));
-        if (ch.closed) rec.close();
+        if (ch.closed) rec.close(true);
         else if (ch.finishing && ch.queuedSamples === 0) {
           emit(ch.streamId, rec.finish());
-          rec.close();
+          rec.close(true);
           channels.delete(ch.streamId);
           order = order.filter((id) => id !== ch.streamId);
           send({ type: 'finished', streamId: ch.streamId });
@@ -163,19 +199,28 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
     closed: false,
     behind: false,
     droppedMs: 0,
+    pendingSkip: 0,
   };
   channels.set(msg.streamId, ch);
   try {
     const engine = engines[msg.engine];
     if (!engine) throw new EngineError('ENGINE_UNAVAILABLE', `speech engine "${msg.engine}" is not installed`);
-    const recognizer = await ChannelRecognizer.open(engine, await vadReady, {
+    const vad = await vadReady;
+    // A call dropped before its models were loaded costs nothing (200 sockets opened and dropped).
+    if (!channels.has(msg.streamId)) return;
+    if (ch.finishing && ch.queuedSamples === 0) {
+      channels.delete(msg.streamId);
+      send({ type: 'finished', streamId: msg.streamId });
+      return;
+    }
+    const recognizer = await ChannelRecognizer.open(decoders, engine, vad, {
       language: msg.language,
       telephone: msg.telephone,
       inputRateHz: msg.inputRateHz,
       endpointer: msg.endpointer,
     });
     if (!channels.has(msg.streamId)) {
-      recognizer.close(); // closed while opening
+      recognizer.close(true); // closed while opening
       return;
     }
     ch.recognizer = recognizer;
@@ -197,6 +242,7 @@ port.on('message', (msg: ToWorker) => {
       if (!ch || ch.finishing) return;
       ch.queue.push(msg.pcm);
       ch.queuedSamples += msg.pcm.length;
+      boundBacklog(ch);
       void pump();
       return;
     }
@@ -215,7 +261,7 @@ port.on('message', (msg: ToWorker) => {
       channels.delete(msg.streamId);
       order = order.filter((id) => id !== msg.streamId);
       // Mid-slice, the pump frees it when the slice ends; otherwise nothing is using it.
-      if (current !== ch) ch.recognizer?.close();
+      if (current !== ch) ch.recognizer?.close(true);
       return;
     }
   }

@@ -1,6 +1,7 @@
 import type { Resampler } from '../audio/resampler.js';
 import { createResampler } from '../audio/resampler.js';
 import type { SileroModel } from '../audio/vad.js';
+import type { DecoderPool } from './decoder-pool.js';
 import { DEFAULT_ENDPOINTER, Endpointer, type EndpointerSettings, type TimedHypothesis } from './endpointer.js';
 import type { DecoderOptions, SpeechEngine, UtteranceDecoder } from './engine.js';
 
@@ -10,6 +11,7 @@ import type { DecoderOptions, SpeechEngine, UtteranceDecoder } from './engine.js
  */
 export class ChannelRecognizer {
   private constructor(
+    private readonly decoders: DecoderPool,
     private readonly decoder: UtteranceDecoder,
     private readonly resampler: Resampler,
     readonly endpointer: Endpointer,
@@ -17,17 +19,18 @@ export class ChannelRecognizer {
   ) {}
 
   static async open(
+    decoders: DecoderPool,
     engine: SpeechEngine,
     vad: SileroModel,
     options: DecoderOptions & { inputRateHz: number; endpointer?: Partial<EndpointerSettings> },
   ): Promise<ChannelRecognizer> {
-    const decoder = engine.open(options);
+    const decoder = decoders.acquire(engine, options);
     try {
       const rate = decoder.sampleRateHz;
       if (rate !== 8000 && rate !== 16000) throw new Error(`VAD supports 8 or 16 kHz, engine wants ${rate}`);
       const resampler = await createResampler(options.inputRateHz, rate);
       const endpointer = new Endpointer(decoder, vad.createStream(rate), { ...DEFAULT_ENDPOINTER, ...options.endpointer });
-      return new ChannelRecognizer(decoder, resampler, endpointer, options.inputRateHz);
+      return new ChannelRecognizer(decoders, decoder, resampler, endpointer, options.inputRateHz);
     } catch (err) {
       decoder.close();
       throw err;
@@ -53,8 +56,10 @@ export class ChannelRecognizer {
     return this.endpointer.finish();
   }
 
-  close(): void {
-    this.decoder.close();
+  /** Free the channel; after a clean finish its decoder goes back to the pool for the next channel. */
+  close(clean = false): void {
+    if (clean) this.decoders.release(this.decoder);
+    else this.decoder.close();
     this.resampler.close();
   }
 }

@@ -44,6 +44,8 @@ export interface UtteranceDecoder {
   partialText(): string;
   /** Close the utterance; words with times in ms relative to the utterance's first sample. */
   end(): WordTiming[];
+  /** Forget everything about the previous channel (adaptation, open utterance): ready for a new one. */
+  reset(): void;
   /** Release native resources. */
   close(): void;
 }

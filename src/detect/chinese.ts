@@ -5,8 +5,8 @@ import * as OpenCC from 'opencc-js';
 let t2s: ((s: string) => string) | null = null;
 
 export function toSimplifiedChar(ch: string): string {
-  if (!t2s) t2s = OpenCC.Converter({ from: 't', to: 'cn' });
-  const out = t2s(ch);
+  const convert = (t2s ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  const out = convert(ch);
   return [...out].length === [...ch].length ? out : ch;
 }
 
@@ -20,4 +20,33 @@ export function segmentChinese(text: string): string[] {
     if (seg.isWordLike) out.push(seg.segment);
   }
   return out;
+}
+
+const tradCache = new Map<string, boolean>();
+
+/** True when the character is Traditional-only (its Simplified form differs). */
+function isTraditional(ch: string): boolean {
+  let t = tradCache.get(ch);
+  if (t === undefined) {
+    t = toSimplifiedChar(ch) !== ch;
+    tradCache.set(ch, t);
+  }
+  return t;
+}
+
+/**
+ * Phrase-level Traditional -> Simplified for text that holds Traditional characters (等著 ->
+ * 等着, which one character at a time cannot do). Returns null when there is nothing to do or
+ * the conversion would change the length (offsets must stay one-to-one).
+ */
+export function toSimplifiedPhrases(text: string): string | null {
+  let found = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0x9fff && isTraditional(text[i] as string)) { found = true; break; }
+  }
+  if (!found) return null;
+  const convert = (t2s ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  const out = convert(text);
+  return out.length === text.length ? out : null;
 }

@@ -18,6 +18,9 @@ export interface Policy {
 
 export interface DetectorMeta {
   version: number;
+  /** The classifier only speaks when at least this share of the utterance's words is in its
+   *  vocabulary: it was trained on collection calls and guesses wildly on other text. */
+  minKnownShare?: number;
   languages: Partial<Record<DetectLanguage, { file: string; policy: Record<Category, Policy> }>>;
 }
 
@@ -36,16 +39,24 @@ export function classifierTokens(norm: Normalized, lang: DetectLanguage): string
   return out;
 }
 
-export function classifierLine(norm: Normalized, lang: DetectLanguage, rp: boolean | null | undefined): string {
-  const toks = classifierTokens(norm, lang);
-  toks.push(rightPartyToken(rp));
-  return toks.join(' ');
+export function classifierLine(norm: Normalized, lang: DetectLanguage, rp: boolean | null | undefined, tokens?: string[]): string {
+  const toks = tokens ?? classifierTokens(norm, lang);
+  return `${toks.join(' ')} ${rightPartyToken(rp)}`;
 }
 
 export interface LanguageClassifier {
   lang: DetectLanguage;
   policy: Record<Category, Policy>;
+  minKnownShare: number;
   probabilities(line: string): Record<Category, number>;
+  knownShare(tokens: string[]): number;
+}
+
+export function knownShareFrom(model: FtModel, tokens: string[]): number {
+  if (tokens.length === 0) return 0;
+  let known = 0;
+  for (const t of tokens) if (model.knows(t)) known++;
+  return known / tokens.length;
 }
 
 export function probabilitiesFrom(model: FtModel, line: string): Record<Category, number> {
@@ -65,7 +76,13 @@ export async function loadClassifiers(modelDir: string): Promise<Map<DetectLangu
     const path = join(modelDir, entry.file);
     if (!existsSync(path)) continue;
     const model = await loadFastTextModel(readFileSync(path));
-    out.set(lang, { lang, policy: entry.policy, probabilities: (line) => probabilitiesFrom(model, line) });
+    out.set(lang, {
+      lang,
+      policy: entry.policy,
+      minKnownShare: meta.minKnownShare ?? 0,
+      probabilities: (line) => probabilitiesFrom(model, line),
+      knownShare: (tokens) => knownShareFrom(model, tokens),
+    });
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // as its per-category policy says.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifierLine, type LanguageClassifier } from './classifier.js';
+import { classifierLine, classifierTokens, type LanguageClassifier } from './classifier.js';
 import { compileContext, RightPartyState, type CompiledContext } from './context.js';
 import { identifyLanguage, type LidModel } from './langid.js';
 import { normalize, originalSpan, type Normalized } from './normalize.js';
@@ -32,6 +32,10 @@ export interface DetectorParts {
 }
 
 /** What the rules found before the classifier had its say (used by training to tune the policy). */
+export function cueMatches(rules: LanguageRules, cat: Category, normText: string): boolean {
+  return rules.cues[cat].test(normText);
+}
+
 export interface RuleHit { rule: CompiledRule; a: number; b: number }
 
 export class DetectorImpl implements Detector {
@@ -80,6 +84,11 @@ export class DetectorImpl implements Detector {
     return identifyLanguage(normalize(raw), raw, this.lid);
   }
 
+  /** The compiled rules of a language (training uses the cues). */
+  languageRules(lang: DetectLanguage): LanguageRules | null {
+    return this.packs.get(lang)?.rules ?? null;
+  }
+
   /** Rule hits only (no classifier), after scope and right-party gating. */
   ruleHits(norm: Normalized, lang: DetectLanguage, rightParty: boolean | null): RuleHit[] {
     const pack = this.packs.get(lang);
@@ -99,7 +108,7 @@ export class DetectorImpl implements Detector {
           const e = sentenceEnd(norm, b);
           if (rule.unless.test(text.slice(s, e))) continue;
         }
-        const verdict = scopeOf(norm, lang, pack.rules.scope, a, {
+        const verdict = scopeOf(norm, lang, pack.rules.scope, a, b, {
           negatable: rule.spec.negatable !== false,
           reportable: rule.spec.reportable !== false,
         });
@@ -131,8 +140,13 @@ export class DetectorImpl implements Detector {
     if (speaker === 'customer' || norm.text.length === 0) return result;
 
     const hits = this.ruleHits(norm, lang, rightParty);
-    const classifier = this.rulesOnly ? null : pack.classifier;
-    const probs = classifier ? classifier.probabilities(classifierLine(norm, lang, rightParty)) : null;
+    let classifier = this.rulesOnly ? null : pack.classifier;
+    let probs: Record<Category, number> | null = null;
+    if (classifier) {
+      const tokens = classifierTokens(norm, lang);
+      if (classifier.knownShare(tokens) >= classifier.minKnownShare) probs = classifier.probabilities(classifierLine(norm, lang, rightParty, tokens));
+      else classifier = null; // out of its depth: rules only
+    }
     const findings: Finding[] = [];
     for (const h of hits) {
       const cat = h.rule.category;
@@ -156,10 +170,12 @@ export class DetectorImpl implements Detector {
     }
     if (classifier && probs) {
       for (const cat of CATEGORIES) {
-        if (cat === 'third_party_disclosure' && rightParty === true) continue;
+        // The classifier only adds a disclosure said to a known third party; while the
+        // listener is unverified, only the rules (which name what was disclosed) speak.
+        if (cat === 'third_party_disclosure' && rightParty !== false) continue;
         if (findings.some((f) => f.category === cat)) continue;
         const p = probs[cat];
-        if (p < classifier.policy[cat].add) continue;
+        if (p < classifier.policy[cat].add || !pack.rules.cues[cat].test(norm.text)) continue;
         const text = pack.categories[cat];
         const [s, e] = originalSpan(norm, 0, norm.text.length);
         findings.push(this.finding(raw, input?.words, {

@@ -9,6 +9,7 @@ interface FtVector<T> { size(): number; get(i: number): T; delete?: () => void }
 interface FtNative {
   loadModel(path: string): void;
   predict(text: string, k: number, threshold: number): FtVector<[number, string]>;
+  getWordId(word: string): number;
   train(args: unknown, cb: ((progress: number, loss: number, wst: number, lr: number, eta: number) => void) | null): void;
   saveModel(path: string): void;
 }
@@ -32,6 +33,8 @@ let fileSeq = 0;
 export interface FtModel {
   /** All labels with probabilities (label without the __label__ prefix). */
   predict(text: string, k?: number): Array<[string, number]>;
+  /** Whether a word is in the model's vocabulary. */
+  knows(word: string): boolean;
 }
 
 function wrapModel(native: FtNative): FtModel {
@@ -46,6 +49,9 @@ function wrapModel(native: FtNative): FtModel {
       }
       v.delete?.();
       return out;
+    },
+    knows(word: string): boolean {
+      return native.getWordId(word) >= 0;
     },
   };
 }

@@ -3,11 +3,11 @@
 // characters, leetspeak, spaced or stretched letters) look alike, while keeping, for
 // every normalised character, where it came from in the caller's text, so findings can
 // point at the original span.
-import { toSimplifiedChar } from './chinese.js';
+import { toSimplifiedChar, toSimplifiedPhrases } from './chinese.js';
 
 /** Longest input analysed per call: a live utterance is far shorter (a minute of speech is
  *  ~1,000 characters); longer input is cut here so hostile text costs bounded time. */
-export const MAX_ANALYSED_CHARS = 2000;
+export const MAX_ANALYSED_CHARS = 1000;
 
 export interface Normalized {
   /** Lowercase, accent-free, single-spaced, punctuation-free, Simplified Chinese. */
@@ -74,6 +74,10 @@ function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+function isLetterCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 function isAsciiLetter(ch: string | undefined): boolean {
   return ch !== undefined && ch >= 'a' && ch <= 'z';
 }
@@ -122,7 +126,9 @@ function deLeet(chars: string[]): void {
  */
 export function normalize(input: string): Normalized {
   const truncated = input.length > MAX_ANALYSED_CHARS;
-  const s = truncated ? input.slice(0, MAX_ANALYSED_CHARS) : input;
+  const cut = truncated ? input.slice(0, MAX_ANALYSED_CHARS) : input;
+  // Traditional Chinese: convert phrase by phrase first (same length, same offsets).
+  const s = toSimplifiedPhrases(cut) ?? cut;
   const chars: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -146,6 +152,8 @@ export function normalize(input: string): Normalized {
     else if (c >= 65 && c <= 90) out = String.fromCharCode(c + 32);
     else if ((c === 44 || c === 46) && i > 0 && isDigitCode(s.charCodeAt(i - 1)) && i + 1 < n && isDigitCode(s.charCodeAt(i + 1))) {
       out = c === 46 ? '.' : ''; // 1,500.00 stays one number
+    } else if (c === 33 && i > 0 && i + 1 < n && isLetterCode(s.charCodeAt(i - 1)) && isLetterCode(s.charCodeAt(i + 1))) {
+      out = '!'; // b!tch: leetspeak, not an exclamation
     } else if (c === 46 && i + 1 < n && s.charCodeAt(i + 1) !== 32 && s.charCodeAt(i + 1) !== 10 && i > 0 && s.charCodeAt(i - 1) !== 32) {
       out = SPACE; // dot inside a token (f.u.c.k, e.g.) is not a sentence end
     } else out = mapCodePoint(cp);
@@ -170,7 +178,7 @@ export function normalize(input: string): Normalized {
   let pendingSpace = false;
   const m = chars.length;
   for (let k = 0; k < m; k++) {
-    let ch = chars[k] as string;
+    const ch = chars[k] as string;
     if (ch === BOUNDARY || ch === QUOTE) {
       const pos = text.length;
       if (ch === BOUNDARY) { if (boundaries[boundaries.length - 1] !== pos) boundaries.push(pos); }
@@ -206,7 +214,6 @@ export function normalize(input: string): Normalized {
     start.push(starts[k] as number);
     end.push(ends[last] as number);
     k = last;
-    ch = '';
   }
   const joined = joinSpacedLetters(text, start, end, boundaries, quotes);
   return { ...joined, truncated, han, latin };

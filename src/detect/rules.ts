@@ -44,6 +44,8 @@ export interface ScopeSpec {
   consequence?: string;
   /** Negator phrases that are not negations ("don't make me", "别逼我"), tested from the negator on. */
   notNegating?: string;
+  /** zh: words that merely contain a negator character (性别, 无论, 未来), masked before the search. */
+  notNegatorWords?: string;
   /** Cues that what follows is someone else's words or a question about them. */
   reported: string;
   /** How far back (tokens for en/es, characters for zh) negation reaches. */
@@ -66,6 +68,7 @@ export interface CompiledScope {
   subjects: RegExp;
   consequence: RegExp | null;
   notNegating: RegExp | null;
+  notNegatorWords: RegExp | null;
   reported: RegExp;
   negationWindow: number;
   reportedWindow: number;
@@ -74,6 +77,9 @@ export interface CompiledScope {
 export interface LanguageRules {
   lang: DetectLanguage;
   rules: CompiledRule[];
+  /** Broad topic words per category (cues.json): the classifier may only add a finding when
+   *  its category's cue occurs in the utterance. */
+  cues: Record<Category, RegExp>;
   scope: CompiledScope;
   context: ContextSpec;
   macros: Record<string, string>;
@@ -151,6 +157,7 @@ export function loadLanguageRules(lang: DetectLanguage, dir: string = rulesDir()
     subjects: new RegExp(expandMacros(scopeSpec.subjects, macros)),
     consequence: scopeSpec.consequence ? new RegExp(expandMacros(scopeSpec.consequence, macros)) : null,
     notNegating: scopeSpec.notNegating ? new RegExp(expandMacros(scopeSpec.notNegating, macros)) : null,
+    notNegatorWords: scopeSpec.notNegatorWords ? new RegExp(expandMacros(scopeSpec.notNegatorWords, macros), 'g') : null,
     reported: new RegExp(expandMacros(scopeSpec.reported, macros)),
     negationWindow: scopeSpec.negationWindow,
     reportedWindow: scopeSpec.reportedWindow,
@@ -176,5 +183,13 @@ export function loadLanguageRules(lang: DetectLanguage, dir: string = rulesDir()
       });
     }
   }
-  return { lang, rules, scope, context, macros };
+  const cueSpec = existsSync(join(base, 'cues.json')) ? readJson<Partial<Record<Category, string[]>>>(join(base, 'cues.json')) : {};
+  const cues = {} as Record<Category, RegExp>;
+  for (const cat of CATEGORIES) {
+    const items = cueSpec[cat] ?? [];
+    const body = items.length ? items.map((p) => expandMacros(p, macros)).join('|') : '(?!)';
+    // Leading boundary only: a cue may be a stem ("garnish" for "garnished").
+    cues[cat] = new RegExp(lang === 'zh' ? `(?:${body})` : `(?<![a-z0-9'])(?:${body})`);
+  }
+  return { lang, rules, scope, context, macros, cues };
 }

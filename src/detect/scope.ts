@@ -32,18 +32,19 @@ function insideQuotes(norm: Normalized, from: number, a: number): boolean {
   return n % 2 === 1;
 }
 
-function negatedLatin(scope: CompiledScope, prefix: string): boolean {
+function negatedLatin(scope: CompiledScope, prefix: string, match: string): boolean {
   const toks = prefix.split(' ').filter((t) => t.length > 0);
+  const matchToks = match.split(' ').filter((t) => t.length > 0);
   const lo = Math.max(0, toks.length - scope.negationWindow);
   for (let j = toks.length - 1; j >= lo; j--) {
     const t = toks[j] as string;
     if (scope.negators.test(t)) {
       // "don't make me ..." and similar are threats, not negations.
-      const after = toks.slice(j, j + 3).join(' ');
+      const after = [...toks.slice(j), ...matchToks].slice(0, 5).join(' ');
       if (scope.notNegating && scope.notNegating.test(after)) return false;
-      for (let k = j - 1; k >= Math.max(0, j - 4); k--) {
-        if (scope.conditionals.test(toks[k] as string)) return false; // "if you don't pay, ..."
-        if (scope.subjects.test(toks[k] as string)) break;
+      // "if you don't pay, ...": the negator belongs to the condition.
+      for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+        if (scope.conditionals.test(toks[k] as string)) return false;
       }
       return true;
     }
@@ -52,7 +53,9 @@ function negatedLatin(scope: CompiledScope, prefix: string): boolean {
   return false;
 }
 
-function negatedChinese(scope: CompiledScope, prefix: string): boolean {
+function negatedChinese(scope: CompiledScope, rawPrefix: string, match: string): boolean {
+  // Mask words that only contain a negator character (跨性别者, 无论, 未来), keeping length.
+  const prefix = scope.notNegatorWords ? rawPrefix.replace(scope.notNegatorWords, (m) => '＿'.repeat(m.length)) : rawPrefix;
   const w = prefix.slice(Math.max(0, prefix.length - scope.negationWindow));
   const re = new RegExp(scope.negators.source, 'g');
   let last: RegExpExecArray | null = null;
@@ -61,7 +64,7 @@ function negatedChinese(scope: CompiledScope, prefix: string): boolean {
     if (m[0].length === 0) re.lastIndex++;
   }
   if (!last) return false;
-  if (scope.notNegating && scope.notNegating.test(w.slice(last.index))) return false;
+  if (scope.notNegating && scope.notNegating.test(w.slice(last.index) + match)) return false;
   const after = w.slice(last.index + last[0].length);
   if (scope.consequence && scope.consequence.test(after)) return false; // 不还钱就… is a condition
   if (scope.subjects.test(after)) return false;
@@ -70,14 +73,17 @@ function negatedChinese(scope: CompiledScope, prefix: string): boolean {
   return true;
 }
 
-export function scopeOf(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, a: number, opts: { negatable: boolean; reportable: boolean }): ScopeVerdict {
+export function scopeOf(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, a: number, b: number, opts: { negatable: boolean; reportable: boolean }): ScopeVerdict {
   const s = sentenceStart(norm, a);
   const prefix = norm.text.slice(s, a).trim();
   if (opts.negatable && prefix.length > 0) {
-    if (lang === 'zh' ? negatedChinese(scope, prefix) : negatedLatin(scope, prefix)) return 'negated';
+    const match = norm.text.slice(a, b);
+    if (lang === 'zh' ? negatedChinese(scope, prefix, match) : negatedLatin(scope, prefix, match)) return 'negated';
   }
   if (opts.reportable) {
     if (insideQuotes(norm, s, a)) return 'reported';
+    // A quotation mark inside the match: it spans someone's quoted words.
+    if (norm.quotes.some((q) => q > a && q < b)) return 'reported';
     if (prefix.length > 0) {
       const win = lang === 'zh'
         ? prefix.slice(Math.max(0, prefix.length - scope.reportedWindow))

@@ -56,6 +56,9 @@ export class CallSession {
   readonly startedAt = new Date();
   private readonly channels: ChannelState[];
   private ended?: Promise<void>;
+  private resolveFinished!: () => void;
+  /** Resolves once the call has ended (stop, disconnect, error or server shutdown) and its finals are out. */
+  readonly finished = new Promise<void>((resolve) => (this.resolveFinished = resolve));
 
   constructor(
     readonly info: CallInfo,
@@ -147,6 +150,7 @@ export class CallSession {
       this.deps.metrics.activeCalls.dec();
       this.deps.metrics.activeChannels.dec(this.channels.length);
       this.deps.bus.publish({ type: 'call.ended', callId: this.info.callId, agentId: this.info.agentId });
+      this.resolveFinished();
     })();
     return this.ended;
   }

@@ -26,6 +26,7 @@ const CODES = {
   FRAME_TOO_LARGE: { close: CLOSE.tooBig, why: 'a frame over the size limit' },
   CALL_ACTIVE: { close: CLOSE.policyViolation, why: 'a callId that is already live' },
   SERVER_BUSY: { close: CLOSE.tryAgainLater, why: 'more calls than the server accepts' },
+  SHUTTING_DOWN: { close: CLOSE.goingAway, why: 'a new call while the server is stopping' },
   INTERNAL: { close: CLOSE.internalError, why: 'a fault in the server' },
 } as const;
 

@@ -3,7 +3,7 @@ import { deinterleave } from '../audio/channels.js';
 import { bytesPerSample, decodeToPcm16, type Encoding } from '../audio/codecs.js';
 import type { Metrics } from '../server/metrics.js';
 import type { CallSession } from './call-session.js';
-import { IngestError } from './errors.js';
+import { CLOSE, IngestError } from './errors.js';
 import { parseClientMessage } from './protocol.js';
 import type { CallRegistry } from './registry.js';
 import { closeNormally, frameBytes, refuse, sendJson } from './socket.js';
@@ -61,6 +61,13 @@ export function handleNativeIngest(socket: WebSocket, deps: IngestDeps): void {
         encoding = msg.encoding;
         frameAlign = bytesPerSample(msg.encoding) * msg.channels;
         sendJson(socket, { type: 'started', callId: msg.callId });
+        const started = session;
+        // Ended by the server (shutdown) rather than by this client: say so, then go away.
+        void started.finished.then(() => {
+          if (stopping || socket.readyState !== socket.OPEN) return;
+          sendJson(socket, { type: 'stopped', callId: started.info.callId });
+          socket.close(CLOSE.goingAway, 'server stopping');
+        });
         return;
       }
       // stop

@@ -12,6 +12,7 @@ export interface CallRequest extends Omit<CallInfo, 'language' | 'engine' | 'tel
 /** The live calls of this process, by callId. */
 export class CallRegistry {
   private readonly calls = new Map<string, CallSession>();
+  private closing = false;
 
   constructor(
     private readonly deps: SessionDeps,
@@ -28,6 +29,7 @@ export class CallRegistry {
 
   /** Accept a call or throw a coded refusal. */
   start(req: CallRequest): CallSession {
+    if (this.closing) throw new IngestError('SHUTTING_DOWN', 'the server is stopping; reconnect to another instance or retry shortly');
     if (this.calls.has(req.callId)) throw new IngestError('CALL_ACTIVE', `call ${req.callId} is already live on this server`);
     if (this.calls.size >= this.config.maxCalls) {
       throw new IngestError('SERVER_BUSY', `this server takes at most ${this.config.maxCalls} calls at once; try again later`);
@@ -59,7 +61,9 @@ export class CallRegistry {
     }
   }
 
+  /** Shutdown: refuse new calls, finish the live ones. */
   async endAll(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.list().map((s) => this.end(s)));
   }
 }

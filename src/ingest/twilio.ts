@@ -3,14 +3,18 @@ import { decodeToPcm16 } from '../audio/codecs.js';
 import { LANGUAGES, type Language } from '../asr/engine.js';
 import type { ChannelRole } from '../events/types.js';
 import type { CallSession } from './call-session.js';
-import { IngestError } from './errors.js';
+import { CLOSE, IngestError } from './errors.js';
 import type { IngestDeps } from './native.js';
 import { frameBytes, refuse } from './socket.js';
 
 /** Twilio Media Streams: 8 kHz mu-law, base64 in JSON `media` messages, one message per track. */
 const TWILIO_RATE_HZ = 8000;
-/** A track that skips ahead (Twilio sends nothing during silence on some setups) is padded, up to this. */
-const MAX_GAP_FILL_MS = 60_000;
+/**
+ * A track that skips ahead (Twilio may send nothing while a leg is silent) is padded with silence so
+ * both tracks stay on one timeline, but never past the wall clock: a client cannot make the server
+ * hold more audio than has really elapsed (+ this slack) with a timestamp.
+ */
+const GAP_SLACK_MS = 2_000;
 
 type Track = 'inbound' | 'outbound';
 
@@ -36,6 +40,7 @@ export function handleTwilio(socket: WebSocket, deps: IngestDeps, opts: TwilioOp
   let session: CallSession | undefined;
   let trackIndex = new Map<Track, number>();
   let stopped = false;
+  let startedAt = 0;
 
   socket.on('message', (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => {
     try {
@@ -86,6 +91,10 @@ export function handleTwilio(socket: WebSocket, deps: IngestDeps, opts: TwilioOp
             protocol: 'twilio',
             metadata: { ...params, streamSid: start.streamSid },
           });
+          startedAt = performance.now();
+          void session.finished.then(() => {
+            if (!stopped && socket.readyState === socket.OPEN) socket.close(CLOSE.goingAway, 'server stopping');
+          });
           return;
         }
         case 'media': {
@@ -97,9 +106,10 @@ export function handleTwilio(socket: WebSocket, deps: IngestDeps, opts: TwilioOp
           if (typeof media.payload !== 'string') throw new IngestError('BAD_MESSAGE', 'media.payload must be base64 mu-law audio');
           const pcm = decodeToPcm16('mulaw', Buffer.from(media.payload, 'base64'));
           const at = Number(media.timestamp);
-          const gapMs = Number.isFinite(at) ? at - session.positionMs(index) : 0;
-          // Keep both tracks on the call's timeline when one of them skips ahead.
-          if (gapMs > 40) session.push(index, new Int16Array(Math.round((Math.min(gapMs, MAX_GAP_FILL_MS) * TWILIO_RATE_HZ) / 1000)));
+          const position = session.positionMs(index);
+          const gapMs = Number.isFinite(at) ? at - position : 0;
+          const fillMs = Math.min(gapMs, performance.now() - startedAt + GAP_SLACK_MS - position);
+          if (gapMs > 40 && fillMs > 0) session.push(index, new Int16Array(Math.round((fillMs * TWILIO_RATE_HZ) / 1000)));
           session.push(index, pcm);
           return;
         }

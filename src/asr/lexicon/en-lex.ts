@@ -129,3 +129,21 @@ export function englishLetterToSound(word: string): string | null {
   }
   return out.length ? out.join(' ') : null;
 }
+
+/**
+ * Common American variants of a cmudict pronunciation, for the danger words only (more ways to hear
+ * them): the cot/caught merger (AO -> AA) and reduced vowels (AH -> IH, or dropped between consonants).
+ */
+export function englishVariants(pron: string): string[] {
+  const out = new Set<string>();
+  const p = pron.split(' ');
+  if (p.includes('AO')) out.add(p.map((x) => (x === 'AO' ? 'AA' : x)).join(' '));
+  const vowels = new Set(['AA', 'AE', 'AH', 'AO', 'AW', 'AY', 'EH', 'ER', 'EY', 'IH', 'IY', 'OW', 'OY', 'UH', 'UW']);
+  for (let i = 1; i < p.length - 1; i++) {
+    if (p[i] !== 'AH') continue;
+    out.add([...p.slice(0, i), 'IH', ...p.slice(i + 1)].join(' '));
+    if (!vowels.has(p[i - 1]!) && !vowels.has(p[i + 1]!)) out.add([...p.slice(0, i), ...p.slice(i + 1)].join(' '));
+  }
+  out.delete(pron);
+  return [...out].slice(0, 4);
+}

@@ -103,6 +103,13 @@ class PocketsphinxDecoder implements UtteranceDecoder {
       }));
   }
 
+  reset(): void {
+    if (this.open) this.lib.ps_end_utt(this.ps);
+    this.open = false;
+    // A new stream: cepstral-mean and noise estimates start again for the new channel.
+    this.lib.ps_start_stream(this.ps);
+  }
+
   close(): void {
     if (this.open) this.lib.ps_end_utt(this.ps);
     this.open = false;
