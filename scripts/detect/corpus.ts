@@ -57,8 +57,15 @@ function hash(s: string): number {
   return h >>> 0;
 }
 
-/** About one train family in five goes to dev (twins follow their disclosure family). */
-export function isDevFamily(family: string): boolean {
+export const FOLDS = 5;
+
+/** Cross-validation fold of a train family (a disclosure's lawful twin follows it). */
+export function foldOf(family: string): number {
   const base = family.replace(/-rp$/, '');
-  return hash(`earshot-dev:${base}`) % 5 === 0;
+  return hash(`earshot-dev:${base}`) % FOLDS;
+}
+
+/** Fold 0 doubles as the single dev split where one is enough. */
+export function isDevFamily(family: string): boolean {
+  return foldOf(family) === 0;
 }

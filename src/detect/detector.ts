@@ -32,10 +32,6 @@ export interface DetectorParts {
 }
 
 /** What the rules found before the classifier had its say (used by training to tune the policy). */
-export function cueMatches(rules: LanguageRules, cat: Category, normText: string): boolean {
-  return rules.cues[cat].test(normText);
-}
-
 export interface RuleHit { rule: CompiledRule; a: number; b: number }
 
 export class DetectorImpl implements Detector {
@@ -153,6 +149,8 @@ export class DetectorImpl implements Detector {
       const p = probs ? probs[cat] : undefined;
       if (classifier && p !== undefined && p < classifier.policy[cat].veto) continue;
       const [s, e] = originalSpan(norm, h.a, h.b);
+      // Two rules of one category on overlapping words are one finding (the first rule wins).
+      if (findings.some((f) => f.category === cat && f.start < e && s < f.end)) continue;
       const spec = h.rule.spec;
       const base = spec.confidence ?? 0.9;
       findings.push(this.finding(raw, input?.words, {

@@ -1,0 +1,174 @@
+// npm run eval: precision / recall / F1 per category per language on the corpus's held-out
+// test split, and on the real datasets in ../shared/datasets (HateCheck, Multilingual
+// HateCheck, COLD, Davidson), each next to the plain-lexicon baseline and to rules only.
+// Prints markdown and rewrites the results section of docs/detector.md
+// (between <!-- eval:begin --> and <!-- eval:end -->); `--no-write` only prints.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../../src/paths.js';
+import { loadDetector, type Category, type Detector, type DetectInput } from '../../src/detect/index.js';
+import { CATEGORIES, LANGUAGES, type DetectLanguage } from '../../src/detect/types.js';
+import { baselineLabels } from './baseline.js';
+import { loadCorpus } from './corpus.js';
+import { readCsv } from './csv.js';
+import { hcDevTemplate } from './hatecheck.js';
+import { add, emptyCounts, fmt, prf, type Counts } from './metrics.js';
+
+const DATASETS = resolve(repoRoot, '..', 'shared', 'datasets');
+
+type System = 'baseline' | 'rules' | 'full';
+const SYSTEMS: System[] = ['baseline', 'rules', 'full'];
+
+interface Systems { rules: Detector; full: Detector }
+
+function predict(sys: System, d: Systems, input: DetectInput & { lang: DetectLanguage }): Set<Category> {
+  if (sys === 'baseline') return input.speaker === 'customer' ? new Set() : baselineLabels(input.text, input.lang);
+  return new Set(d[sys].classify(input).labels);
+}
+
+function cell(c: Counts): string {
+  const m = prf(c);
+  return `${fmt(m.p)} / ${fmt(m.r)} / **${fmt(m.f1)}**`;
+}
+
+function rate(hit: number, n: number): string {
+  return n === 0 ? '–' : `${fmt(hit / n)} (${hit}/${n})`;
+}
+
+function corpusSection(d: Systems): string[] {
+  const out: string[] = [];
+  out.push('### Held-out test split of the project corpus (`corpus/<lang>/utterances.jsonl`, `split: "test"`)', '');
+  out.push('P / R / **F1** per category. `rules` = rules only; `full` = rules + fastText classifier (the shipped detector). Every line is classified with its own `speaker` and `rightParty`.', '');
+  out.push('| lang | category | positives | baseline | rules | full |', '|---|---|---:|---|---|---|');
+  const lawfulRows: string[] = [];
+  for (const lang of LANGUAGES) {
+    const rows = loadCorpus(lang).filter((u) => u.split === 'test');
+    if (rows.length === 0) continue;
+    const counts: Record<System, Record<Category, Counts>> = {} as never;
+    const lawful: Record<System, { all: number; agent: number; hard: number; customer: number }> = {} as never;
+    for (const s of SYSTEMS) {
+      counts[s] = Object.fromEntries(CATEGORIES.map((c) => [c, emptyCounts()])) as Record<Category, Counts>;
+      lawful[s] = { all: 0, agent: 0, hard: 0, customer: 0 };
+    }
+    const nLawful = { all: 0, agent: 0, hard: 0, customer: 0 };
+    for (const u of rows) {
+      const isLawful = u.labels.length === 0;
+      if (isLawful) {
+        nLawful.all++;
+        if (u.speaker === 'customer') nLawful.customer++;
+        else nLawful.agent++;
+        if (u.hard) nLawful.hard++;
+      }
+      for (const s of SYSTEMS) {
+        const p = predict(s, d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });
+        for (const c of CATEGORIES) add(counts[s][c], p.has(c), u.labels.includes(c));
+        if (isLawful && p.size > 0) {
+          lawful[s].all++;
+          if (u.speaker === 'customer') lawful[s].customer++;
+          else lawful[s].agent++;
+          if (u.hard) lawful[s].hard++;
+        }
+      }
+    }
+    for (const c of CATEGORIES) {
+      out.push(`| ${lang} | ${c} | ${counts.full[c].tp + counts.full[c].fn} | ${cell(counts.baseline[c])} | ${cell(counts.rules[c])} | ${cell(counts.full[c])} |`);
+    }
+    for (const k of ['all', 'agent', 'hard', 'customer'] as const) {
+      lawfulRows.push(`| ${lang} | ${k === 'all' ? 'all lawful lines' : k === 'hard' ? 'hard lawful (agent)' : `lawful ${k}`} | ${rate(lawful.baseline[k], nLawful[k])} | ${rate(lawful.rules[k], nLawful[k])} | ${rate(lawful.full[k], nLawful[k])} |`);
+    }
+  }
+  out.push('', 'Lawful utterances wrongly flagged (any category):', '');
+  out.push('| lang | lines | baseline | rules | full |', '|---|---|---|---|---|', ...lawfulRows);
+  return out;
+}
+
+interface HcRow { functionality: string; test_case: string; label_gold: string; templ_id: string }
+
+/** Non-hateful functionalities that are still abuse aimed at a person or a non-protected group
+ *  ("I'm going to shoot you"): a threat for a collector even though HateCheck calls it non-hateful. */
+const ABUSE_NH = new Set(['target_indiv_nh', 'target_group_nh']);
+
+function hatecheckSection(d: Systems): string[] {
+  const files: Array<[DetectLanguage, string]> = [['en', 'hatecheck/hatecheck_en.csv'], ['es', 'hatecheck/mhc_spanish.csv'], ['zh', 'hatecheck/mhc_mandarin.csv']];
+  const out: string[] = [];
+  out.push('### HateCheck (en) and Multilingual HateCheck (es, zh)', '');
+  out.push('Threat: recall on `threat_dir_h` + `threat_norm_h` (the detector\'s `threat` label) and the share of **non-hateful** cases flagged `threat`, also without `target_indiv_nh` / `target_group_nh` (threats at a person or a non-protected group: non-hateful for HateCheck, a threat on a collection call). Profanity: share of `profanity_h` / `profanity_nh` cases flagged `insult` (FDCPA 1692d(2) bars profane language whatever its target, so both count as hits) and the share of the other non-hateful cases flagged `insult`. Cases are classified as agent speech to the verified debtor.', '');
+  out.push('Half of the templates (hash of `templ_id`, scripts/detect/hatecheck.ts) were looked at while writing threat rules; **held-out** rows use only the other half.', '');
+  out.push('| lang | templates | system | threat recall (dir / norm / all) | threat flag on non-hateful | … without threats at persons / other groups | insult on profanity_h / profanity_nh | insult flag on other non-hateful |', '|---|---|---|---|---|---|---|---|');
+  for (const [lang, file] of files) {
+    const path = join(DATASETS, file);
+    if (!existsSync(path)) continue;
+    const all = readCsv(path) as unknown as HcRow[];
+    for (const [subset, rows] of [['all', all], ['held-out', all.filter((r) => !hcDevTemplate(r.templ_id ?? ''))]] as Array<[string, HcRow[]]>) {
+      for (const s of SYSTEMS) {
+        let dir = 0, nDir = 0, norm = 0, nNorm = 0, nh = 0, nNh = 0, nh2 = 0, nNh2 = 0, ph = 0, nPh = 0, pnh = 0, nPnh = 0, other = 0, nOther = 0;
+        for (const r of rows) {
+          const p = predict(s, d, { text: r.test_case, lang, speaker: 'agent', rightParty: true });
+          const thr = p.has('threat');
+          const ins = p.has('insult');
+          if (r.functionality === 'threat_dir_h') { nDir++; if (thr) dir++; }
+          if (r.functionality === 'threat_norm_h') { nNorm++; if (thr) norm++; }
+          if (r.label_gold === 'non-hateful') {
+            nNh++; if (thr) nh++;
+            if (!ABUSE_NH.has(r.functionality)) { nNh2++; if (thr) nh2++; }
+          }
+          if (r.functionality === 'profanity_h') { nPh++; if (ins) ph++; }
+          if (r.functionality === 'profanity_nh') { nPnh++; if (ins) pnh++; }
+          if (r.label_gold === 'non-hateful' && r.functionality !== 'profanity_nh') { nOther++; if (ins) other++; }
+        }
+        out.push(`| ${lang} | ${subset} | ${s} | ${fmt(dir / (nDir || 1))} / ${fmt(norm / (nNorm || 1))} / **${fmt((dir + norm) / (nDir + nNorm || 1))}** | ${rate(nh, nNh)} | ${rate(nh2, nNh2)} | ${fmt(ph / (nPh || 1))} / ${fmt(pnh / (nPnh || 1))} | ${rate(other, nOther)} |`);
+      }
+    }
+  }
+  return out;
+}
+
+function binarySection(d: Systems, title: string, note: string, lang: DetectLanguage, rows: Array<{ text: string; positive: boolean }>): string[] {
+  const out: string[] = [`### ${title}`, '', note, ''];
+  out.push('| system | P / R / **F1** (insult or threat) | flagged among negatives |', '|---|---|---|');
+  for (const s of SYSTEMS) {
+    const c = emptyCounts();
+    for (const r of rows) {
+      const p = predict(s, d, { text: r.text, lang, speaker: 'agent', rightParty: true });
+      add(c, p.has('insult') || p.has('threat'), r.positive);
+    }
+    out.push(`| ${s} | ${cell(c)} | ${rate(c.fp, c.fp + c.tn)} |`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const write = !process.argv.includes('--no-write');
+  const started = Date.now();
+  const d: Systems = { rules: await loadDetector({ rulesOnly: true }), full: await loadDetector() };
+  const md: string[] = [];
+  md.push(...corpusSection(d), '');
+  md.push(...hatecheckSection(d), '');
+  const coldPath = join(DATASETS, 'cold', 'test.csv');
+  if (existsSync(coldPath)) {
+    const rows = readCsv(coldPath).map((r) => ({ text: r.TEXT ?? '', positive: r.label === '1' }));
+    md.push(...binarySection(d, 'COLD test (zh)', `${rows.length} social-media posts, \`label\` 1 = offensive. Offensive there includes attacks on groups and anti-bias speech, most of it without profanity or a threat; the detector only looks for insults and threats aimed at the person on the call, so low recall is expected.`, 'zh', rows), '');
+  }
+  const davPath = join(DATASETS, 'davidson', 'labeled_data.csv');
+  if (existsSync(davPath)) {
+    const rows = readCsv(davPath).map((r) => ({ text: r.tweet ?? '', positive: r.class === '0' || r.class === '1' }));
+    md.push(...binarySection(d, 'Davidson (en)', `${rows.length} tweets, \`class\` 0 hate / 1 offensive count as positive, 2 neither as negative.`, 'en', rows), '');
+  }
+  md.push(`_Produced by \`npm run eval\` in ${((Date.now() - started) / 1000).toFixed(1)} s._`);
+  const text = md.join('\n');
+  console.log(text);
+  if (write) {
+    const doc = join(repoRoot, 'docs', 'detector.md');
+    if (existsSync(doc)) {
+      const cur = readFileSync(doc, 'utf8');
+      const a = cur.indexOf('<!-- eval:begin -->');
+      const b = cur.indexOf('<!-- eval:end -->');
+      if (a >= 0 && b > a) {
+        writeFileSync(doc, `${cur.slice(0, a)}<!-- eval:begin -->\n${text}\n${cur.slice(b)}`);
+        console.error('docs/detector.md updated');
+      }
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,62 @@
+// The trained classifier's plumbing: reproducible training, prediction, vocabulary checks,
+// and the shipped models' metadata.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { classifierLine, classifierTokens, rightPartyToken, type DetectorMeta } from '../../src/detect/classifier.js';
+import { loadFastTextModel, trainSupervised } from '../../src/detect/fasttext.js';
+import { normalize } from '../../src/detect/normalize.js';
+import { repoModel } from '../../src/paths.js';
+import { CATEGORIES } from '../../src/detect/types.js';
+
+const lines: string[] = [];
+for (let i = 0; i < 60; i++) {
+  lines.push(`__label__threat i will hurt you number${i % 7} watch your back`);
+  lines.push(`__label__none your balance is due on friday number${i % 5} thank you`);
+}
+const opts = { lr: 0.5, epoch: 10, dim: 8, wordNgrams: 2, minCount: 1, bucket: 2000, minn: 0, maxn: 0, loss: 'ova' as const, seed: 3 };
+
+describe('fastText training', () => {
+  it('is reproducible: same data, same seed, same bytes', async () => {
+    const a = await trainSupervised(lines, opts);
+    const b = await trainSupervised(lines, opts);
+    expect(a.length).toBeGreaterThan(1000);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+  it('learns and predicts per-label probabilities', async () => {
+    const m = await loadFastTextModel(await trainSupervised(lines, opts));
+    const p = Object.fromEntries(m.predict('i will hurt you'));
+    expect(p.threat).toBeGreaterThan(0.5);
+    const q = Object.fromEntries(m.predict('your balance is due'));
+    expect(q.threat ?? 0).toBeLessThan(0.5);
+    expect(m.knows('balance')).toBe(true);
+    expect(m.knows('zebra')).toBe(false);
+  });
+});
+
+describe('classifier input', () => {
+  it('uses normalised tokens, folded digits and a right-party token', () => {
+    const line = classifierLine(normalize('You OWE $1,500 TODAY!'), 'en', false);
+    expect(line).toBe(`you owe $0 today ${rightPartyToken(false)}`);
+    expect(rightPartyToken(true)).not.toBe(rightPartyToken(null));
+  });
+  it('segments Chinese into words', () => {
+    const toks = classifierTokens(normalize('你再不還錢我們就去你單位'), 'zh');
+    expect(toks.join('')).toBe('你再不还钱我们就去你单位');
+    expect(toks.length).toBeGreaterThan(3);
+    expect(toks.length).toBeLessThan(12);
+  });
+});
+
+describe('shipped models', () => {
+  const metaPath = repoModel('detector', 'meta.json');
+  it.runIf(existsSync(metaPath))('have a policy for every category and a model file per language', () => {
+    const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DetectorMeta;
+    for (const [lang, entry] of Object.entries(meta.languages)) {
+      expect(existsSync(repoModel('detector', entry!.file)), lang).toBe(true);
+      for (const c of CATEGORIES) {
+        expect(entry!.policy[c].veto).toBe(0);
+        expect(entry!.policy[c].add).toBeGreaterThan(0.4);
+      }
+    }
+  });
+});
