@@ -136,6 +136,9 @@ export async function runReplay(o: ReplayOptions, print: (line: string) => void 
     ws.send(JSON.stringify({ event: 'stop', streamSid, stop: { callSid: o.callId } }));
     await new Promise<void>((r) => ws.once('close', () => r()));
   }
-  await Promise.race([callEnded, sleep(o.lingerMs)]);
+  // Wait for call.ended, but not forever (a server that never sends it); the timer must not hold the process.
+  let linger: NodeJS.Timeout | undefined;
+  await Promise.race([callEnded, new Promise<void>((r) => (linger = setTimeout(r, o.lingerMs)))]);
+  clearTimeout(linger);
   events.close();
 }
