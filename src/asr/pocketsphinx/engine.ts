@@ -40,6 +40,9 @@ class PocketsphinxDecoder implements UtteranceDecoder {
   private readonly config: unknown;
   private readonly ps: unknown;
   private open = false;
+  private readonly cmn: unknown;
+  /** The cepstral mean a fresh decoder starts from (-cmninit), restored for every new channel. */
+  private readonly initialCmn: Float32Array;
 
   constructor(profile: Profile, overrides: Record<string, string> = {}) {
     this.lib = pocketsphinx();
@@ -63,6 +66,11 @@ class PocketsphinxDecoder implements UtteranceDecoder {
       }
     }
     this.lib.ps_start_stream(this.ps);
+    const { cepsize, cmn } = this.lib.featCmn(this.lib.ps_get_feat(this.ps));
+    if (cepsize < 1 || cepsize > 64) throw new EngineError('MODEL_MISSING', `unexpected cepstrum size ${cepsize}: sphinxbase layout changed?`);
+    this.cmn = cmn;
+    this.initialCmn = new Float32Array(cepsize);
+    this.lib.cmn_live_get(cmn, this.initialCmn);
   }
 
   begin(): void {
@@ -106,7 +114,9 @@ class PocketsphinxDecoder implements UtteranceDecoder {
   reset(): void {
     if (this.open) this.lib.ps_end_utt(this.ps);
     this.open = false;
-    // A new stream: cepstral-mean and noise estimates start again for the new channel.
+    // A new channel starts from the same state as a fresh decoder: the live cepstral mean adapted to
+    // the previous caller is put back to its initial value, and the front end restarts its stream.
+    this.lib.cmn_live_set(this.cmn, this.initialCmn);
     this.lib.ps_start_stream(this.ps);
   }
 

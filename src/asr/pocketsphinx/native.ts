@@ -28,6 +28,11 @@ export interface PocketsphinxLib {
   ngram_model_retain(lm: unknown): unknown;
   ps_set_lm(ps: unknown, name: string, lm: unknown): number;
   ps_set_search(ps: unknown, name: string): number;
+  ps_get_feat(ps: unknown): unknown;
+  /** The feature extractor's cepstrum size and its live cepstral-mean state. */
+  featCmn(feat: unknown): { cepsize: number; cmn: unknown };
+  cmn_live_get(cmn: unknown, vec: Float32Array): void;
+  cmn_live_set(cmn: unknown, vec: Float32Array): void;
 }
 
 /** ngram_file_type_t: let sphinxbase tell ARPA from binary. */
@@ -45,6 +50,27 @@ export function pocketsphinx(): PocketsphinxLib {
   koffi.opaque('ps_seg_t');
   koffi.opaque('logmath_t');
   koffi.opaque('ngram_model_t');
+  koffi.opaque('feat_t');
+  koffi.opaque('cmn_t');
+  // The head of sphinxbase's feat_s (feat.h, 0.8+5prealpha), up to the CMN state it owns.
+  const FeatHead = koffi.struct('feat_head', {
+    refcount: 'int',
+    name: 'char *',
+    cepsize: 'int32_t',
+    n_stream: 'int32_t',
+    stream_len: 'uint32_t *',
+    window_size: 'int32_t',
+    n_sv: 'int32_t',
+    sv_len: 'uint32_t *',
+    subvecs: 'int32_t **',
+    sv_buf: 'float *',
+    sv_dim: 'int32_t',
+    cmn: 'int',
+    varnorm: 'int32_t',
+    agc: 'int',
+    compute_feat: 'void *',
+    cmn_struct: 'cmn_t *',
+  });
   const lib: PocketsphinxLib = {
     ps_args: ps.func('const arg_t *ps_args(void)'),
     cmd_ln_parse_r: base.func('cmd_ln_t *cmd_ln_parse_r(cmd_ln_t *inout, const arg_t *defn, int32_t argc, const char **argv, int32_t strict)'),
@@ -69,6 +95,13 @@ export function pocketsphinx(): PocketsphinxLib {
     ngram_model_retain: base.func('ngram_model_t *ngram_model_retain(ngram_model_t *model)'),
     ps_set_lm: ps.func('int ps_set_lm(ps_decoder_t *ps, const char *name, ngram_model_t *lm)'),
     ps_set_search: ps.func('int ps_set_search(ps_decoder_t *ps, const char *name)'),
+    ps_get_feat: ps.func('feat_t *ps_get_feat(ps_decoder_t *ps)'),
+    featCmn: (feat: unknown) => {
+      const f = koffi.decode(feat, FeatHead) as { cepsize: number; cmn_struct: unknown };
+      return { cepsize: f.cepsize, cmn: f.cmn_struct };
+    },
+    cmn_live_get: base.func('void cmn_live_get(cmn_t *cmn, _Out_ float *vec)'),
+    cmn_live_set: base.func('void cmn_live_set(cmn_t *cmn, const float *vec)'),
   };
   loaded = lib;
   return lib;
