@@ -34,6 +34,8 @@ interface Channel {
   droppedMs: number;
   /** Samples dropped and not yet skipped over on the recogniser's timeline (done between slices). */
   pendingSkip: number;
+  /** Input samples taken off the queue so far, decoded or dropped (reported for backpressure). */
+  consumed: number;
 }
 
 const port = parentPort!;
@@ -110,6 +112,7 @@ function boundBacklog(ch: Channel): void {
   const excess = ch.queuedSamples - Math.floor((MAX_BACKLOG_MS / 2 / 1000) * ch.inputRateHz);
   const dropped = discard(ch, excess);
   ch.droppedMs += (dropped * 1000) / ch.inputRateHz;
+  ch.consumed += dropped;
   // The recogniser may be mid-slice (awaiting its VAD): it moves its timeline on before its next slice.
   ch.pendingSkip += dropped;
   reportLag(ch);
@@ -151,10 +154,14 @@ async function pump(): Promise<void> {
       const rec = ch.recognizer!;
       updateLag(ch);
       const pcm = take(ch, Math.round((SLICE_MS * ch.inputRateHz) / 1000));
+      ch.consumed += pcm.length;
       const t0 = performance.now();
       current = ch;
       try {
-        if (pcm.length) emit(ch.streamId, await rec.push(pcm));
+        if (pcm.length) {
+          emit(ch.streamId, await rec.push(pcm));
+          send({ type: 'progress', streamId: ch.streamId, consumedSamples: ch.consumed });
+        }
         if (ch.closed) rec.close(true);
         else if (ch.finishing && ch.queuedSamples === 0) {
           emit(ch.streamId, rec.finish());
@@ -200,6 +207,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
     behind: false,
     droppedMs: 0,
     pendingSkip: 0,
+    consumed: 0,
   };
   channels.set(msg.streamId, ch);
   try {

@@ -29,4 +29,6 @@ export type FromWorker =
   | { type: 'hyp'; streamId: string; hyp: TimedHypothesis }
   | { type: 'lag'; streamId: string; behind: boolean; backlogMs: number; droppedMs: number }
   | { type: 'finished'; streamId: string }
+  /** Input samples the worker has taken off this stream's queue so far (decoded or dropped). */
+  | { type: 'progress'; streamId: string; consumedSamples: number }
   | { type: 'stats'; engine: string; busyMs: number; audioMs: number; streams: StreamStats[] };

@@ -10,6 +10,8 @@ export interface StreamHandlers {
   onLag?(info: { behind: boolean; backlogMs: number; droppedMs: number }): void;
   onError(code: string, message: string): void;
   onFinished?(): void;
+  /** The worker took more of this stream's audio; its backlog shrank. */
+  onProgress?(): void;
 }
 
 export interface StreamRequest {
@@ -22,6 +24,8 @@ export interface StreamRequest {
 
 export interface AsrStream {
   readonly streamId: string;
+  /** Input samples pushed but not yet taken by the worker (queued there or in flight). */
+  readonly backlogSamples: number;
   push(pcm: Int16Array): void;
   /** Decode what is queued, close the open utterance, and resolve when its final is out. */
   finish(): Promise<void>;
@@ -39,6 +43,8 @@ interface StreamEntry {
   slot: WorkerSlot;
   handlers: StreamHandlers;
   finished?: () => void;
+  pushed: number;
+  consumed: number;
 }
 
 export interface PoolStats {
@@ -111,6 +117,10 @@ export class AsrPool {
         case 'lag':
           entry.handlers.onLag?.(msg);
           return;
+        case 'progress':
+          entry.consumed = msg.consumedSamples;
+          entry.handlers.onProgress?.();
+          return;
         case 'error':
           this.forget(msg.streamId);
           entry.handlers.onError(msg.code, msg.message);
@@ -170,14 +180,18 @@ export class AsrPool {
     const streamId = `s${++this.seq}`;
     const slot = this.slots.reduce((a, b) => (b.streams.size < a.streams.size ? b : a));
     slot.streams.add(streamId);
-    const entry: StreamEntry = { slot, handlers };
+    const entry: StreamEntry = { slot, handlers, pushed: 0, consumed: 0 };
     this.streams.set(streamId, entry);
     this.post(slot, { type: 'open', streamId, ...request });
     let done: Promise<void> | undefined;
     return {
       streamId,
+      get backlogSamples() {
+        return entry.pushed - entry.consumed;
+      },
       push: (pcm: Int16Array) => {
         if (!this.streams.has(streamId) || pcm.length === 0) return;
+        entry.pushed += pcm.length;
         // Transfer, not copy: the caller hands the buffer over.
         const owned = pcm.byteOffset === 0 && pcm.byteLength === pcm.buffer.byteLength ? pcm : pcm.slice();
         this.post(slot, { type: 'audio', streamId, pcm: owned }, [owned.buffer as ArrayBuffer]);

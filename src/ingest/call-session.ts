@@ -23,6 +23,20 @@ export interface SessionDeps {
   metrics: Metrics;
 }
 
+/** How a protocol adapter stops and restarts reading its socket (TCP backpressure on the client). */
+export interface FlowControl {
+  pause(): void;
+  resume(): void;
+}
+
+/**
+ * A client sending faster than real time (a replay, a test, a catch-up after a network stall) is
+ * slowed down by no longer reading its socket, rather than having audio dropped: above this much
+ * undecoded audio on any channel reading pauses, below the second it resumes.
+ */
+const PAUSE_BACKLOG_MS = 10_000;
+const RESUME_BACKLOG_MS = 3_000;
+
 /** When each stretch of a channel's audio arrived, to measure audio-received → event-out. */
 interface ArrivalMark {
   endMs: number;
@@ -56,6 +70,9 @@ export class CallSession {
   readonly startedAt = new Date();
   private readonly channels: ChannelState[];
   private ended?: Promise<void>;
+  private paused = false;
+  /** Set by the protocol adapter that owns the connection. */
+  flow?: FlowControl;
   private resolveFinished!: () => void;
   /** Resolves once the call has ended (stop, disconnect, error or server shutdown) and its finals are out. */
   readonly finished = new Promise<void>((resolve) => (this.resolveFinished = resolve));
@@ -70,6 +87,12 @@ export class CallSession {
         { engine: info.engine, language: info.language, telephone: info.telephone, inputRateHz: info.sampleRateHz },
         {
           onHypothesis: (hyp) => this.onHypothesis(state, hyp),
+          onProgress: () => {
+            if (this.paused && this.maxBacklogMs() < RESUME_BACKLOG_MS) {
+              this.paused = false;
+              this.flow?.resume();
+            }
+          },
           onLag: ({ behind, backlogMs, droppedMs }) => {
             if (behind !== state.behind) deps.metrics.asrLagging.inc(behind ? 1 : -1);
             state.behind = behind;
@@ -115,6 +138,16 @@ export class CallSession {
     if (ch.arrivals.length > 10_000) ch.arrivals.splice(0, 5_000); // a stalled decoder must not grow this forever
     this.deps.metrics.audioSeconds.inc({ protocol: this.info.protocol }, pcm.length / this.info.sampleRateHz);
     ch.stream.push(pcm);
+    if (!this.paused && this.maxBacklogMs() > PAUSE_BACKLOG_MS) {
+      this.paused = true;
+      this.flow?.pause();
+    }
+  }
+
+  private maxBacklogMs(): number {
+    let max = 0;
+    for (const ch of this.channels) max = Math.max(max, ch.stream.backlogSamples);
+    return (max * 1000) / this.info.sampleRateHz;
   }
 
   private onHypothesis(ch: ChannelState, hyp: TimedHypothesis): void {
@@ -145,6 +178,7 @@ export class CallSession {
    */
   end(): Promise<void> {
     this.ended ??= (async () => {
+      if (this.paused) this.flow?.resume(); // a paused socket must still see its close
       await Promise.all(this.channels.map((ch) => ch.stream.finish()));
       for (const ch of this.channels) if (ch.behind) this.deps.metrics.asrLagging.dec();
       this.deps.metrics.activeCalls.dec();

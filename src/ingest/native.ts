@@ -62,6 +62,7 @@ export function handleNativeIngest(socket: WebSocket, deps: IngestDeps): void {
         frameAlign = bytesPerSample(msg.encoding) * msg.channels;
         sendJson(socket, { type: 'started', callId: msg.callId });
         const started = session;
+        started.flow = { pause: () => socket.pause(), resume: () => socket.resume() };
         // Ended by the server (shutdown) rather than by this client: say so, then go away.
         void started.finished.then(() => {
           if (stopping || socket.readyState !== socket.OPEN) return;

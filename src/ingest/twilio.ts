@@ -92,6 +92,7 @@ export function handleTwilio(socket: WebSocket, deps: IngestDeps, opts: TwilioOp
             metadata: { ...params, streamSid: start.streamSid },
           });
           startedAt = performance.now();
+          session.flow = { pause: () => socket.pause(), resume: () => socket.resume() };
           void session.finished.then(() => {
             if (!stopped && socket.readyState === socket.OPEN) socket.close(CLOSE.goingAway, 'server stopping');
           });
