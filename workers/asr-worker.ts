@@ -20,6 +20,13 @@ const LAG_ON_MS = 1000;
 const LAG_OFF_MS = 300;
 /** Behind by more than this: drop the oldest audio, so memory stays bounded. */
 const MAX_BACKLOG_MS = 30_000;
+/**
+ * Loading a channel's models blocks this thread (0.1-0.7 s), so live channels come first: a new
+ * channel is opened when every live one is less than this far behind, or at the latest after
+ * OPEN_AT_LEAST_EVERY_SLICES slices, so that a busy worker still takes new calls.
+ */
+const OPEN_WHEN_BEHIND_UNDER_MS = 500;
+const OPEN_AT_LEAST_EVERY_SLICES = 8;
 
 interface Channel {
   streamId: string;
@@ -43,6 +50,9 @@ const channels = new Map<string, Channel>();
 let order: string[] = [];
 let next = 0;
 let pumping = false;
+/** Channels waiting for their models to be loaded, in arrival order. */
+const pendingOpens: Extract<ToWorker, { type: 'open' }>[] = [];
+let slicesSinceOpen = 0;
 /** The channel whose slice is being decoded right now (its recogniser must not be freed mid-call). */
 let current: Channel | undefined;
 let busyMs = 0;
@@ -147,7 +157,16 @@ async function pump(): Promise<void> {
         const ch = channels.get(id);
         return ch?.recognizer && (ch.queuedSamples > 0 || ch.finishing);
       });
+      if (pendingOpens.length > 0) {
+        const liveBehindMs = Math.max(0, ...ready.map((id) => backlogMs(channels.get(id)!)));
+        if (ready.length === 0 || liveBehindMs < OPEN_WHEN_BEHIND_UNDER_MS || slicesSinceOpen >= OPEN_AT_LEAST_EVERY_SLICES) {
+          slicesSinceOpen = 0;
+          await openChannel(pendingOpens.shift()!);
+          continue;
+        }
+      }
       if (ready.length === 0) break;
+      slicesSinceOpen++;
       next = next % ready.length;
       const ch = channels.get(ready[next]!)!;
       next++;
@@ -195,7 +214,8 @@ function fail(ch: Channel, err: unknown): void {
   order = order.filter((id) => id !== ch.streamId);
 }
 
-async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
+/** Register a new channel at once (its audio queues) and load its models when the pump gets to it. */
+function open(msg: Extract<ToWorker, { type: 'open' }>): void {
   const ch: Channel = {
     streamId: msg.streamId,
     engine: msg.engine,
@@ -210,6 +230,13 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
     consumed: 0,
   };
   channels.set(msg.streamId, ch);
+  pendingOpens.push(msg);
+  void pump();
+}
+
+async function openChannel(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
+  const ch = channels.get(msg.streamId);
+  if (!ch) return; // closed before its turn: no model load at all
   try {
     const engine = engines[msg.engine];
     if (!engine) throw new EngineError('ENGINE_UNAVAILABLE', `speech engine "${msg.engine}" is not installed`);
@@ -234,7 +261,6 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
     ch.recognizer = recognizer;
     order.push(msg.streamId);
     send({ type: 'opened', streamId: msg.streamId, sampleRateHz: recognizer.sampleRateHz });
-    void pump();
   } catch (err) {
     fail(ch, err);
   }
@@ -243,7 +269,7 @@ async function open(msg: Extract<ToWorker, { type: 'open' }>): Promise<void> {
 port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
     case 'open':
-      void open(msg);
+      open(msg);
       return;
     case 'audio': {
       const ch = channels.get(msg.streamId);
