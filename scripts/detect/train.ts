@@ -30,8 +30,9 @@ export const TRAIN_OPTIONS: Record<DetectLanguage, TrainOptions> = {
 // (rules/<lang>/cues.json), and only at a threshold chosen out of fold (see choosePolicy).
 // (Dev F1 of rules + classifier is reported too, but the rules were written looking at all of
 // train, dev included, so on dev they look better than they are on unseen families.)
-const ADD_GRID = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98];
-const MIN_PRECISION = 0.95;
+const ADD_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+/** A threshold whose out-of-fold classifier-alone precision is below this is never chosen. */
+const MIN_PRECISION = 0.85;
 const MIN_DEV_HITS = 3;
 /** Share of an utterance's words the model must know before it may speak. Chosen on dev data:
  *  on the HateCheck/MHC dev-half templates, classifier-only findings on non-hateful cases fell
@@ -65,24 +66,56 @@ function combinedF1(scored: Scored[], cat: Category, t: number): number {
   return prf(c).f1;
 }
 
-/**
- * The rules were written looking at all of train, so out-of-fold they miss almost nothing and
- * cannot show what the classifier adds on unseen wording. The threshold is therefore chosen on
- * the classifier's own out-of-fold precision (cue words present, any line): the lowest
- * threshold at which it is at least MIN_PRECISION precise; 1.01 (rules only) if none is.
- */
-function choosePolicy(scored: Scored[], cat: Category): { policy: Policy; f1: number; rulesF1: number; precision: number; recall: number } {
-  const rulesF1 = combinedF1(scored, cat, 2);
-  for (const t of ADD_GRID) {
-    const c = emptyCounts();
-    for (const s of scored) {
-      const gated = cat === 'third_party_disclosure' && s.u.rightParty !== false;
-      add(c, !gated && s.cue.has(cat) && s.p[cat] >= t, s.u.labels.includes(cat));
-    }
-    const m = prf(c);
-    if (c.tp >= MIN_DEV_HITS && m.p >= MIN_PRECISION) return { policy: { veto: 0, add: t }, f1: combinedF1(scored, cat, t), rulesF1, precision: m.p, recall: m.r };
+/** Classifier alone (cue words present, any line) out of fold at threshold t. */
+function classifierAlone(scored: Scored[], cat: Category, t: number): { p: number; r: number; f1: number; tp: number } {
+  const c = emptyCounts();
+  for (const s of scored) {
+    const gated = cat === 'third_party_disclosure' && s.u.rightParty !== false;
+    add(c, !gated && s.cue.has(cat) && s.p[cat] >= t, s.u.labels.includes(cat));
   }
-  return { policy: { veto: 0, add: 1.01 }, f1: rulesF1, rulesF1, precision: 0, recall: 0 };
+  const m = prf(c);
+  return { p: m.p, r: m.r, f1: m.f1, tp: c.tp };
+}
+
+/**
+ * The rules were written looking at all of train, so out of fold they miss almost nothing and
+ * cannot show what the classifier adds on unseen wording. The threshold is therefore chosen on
+ * the classifier's own out-of-fold scores (cue words present, any line): the one that maximises
+ * its F1 averaged with its grid neighbours (a plateau, not a spike), among thresholds at least
+ * MIN_PRECISION precise; ties go to the higher threshold. 1.01 (rules only) if none qualifies.
+ * (An earlier criterion, the lowest threshold at 95% precision, sat on a cliff: 35 more training
+ * lines moved English false_legal from 0.80 to 0.98 and switched the Spanish threat model off.)
+ */
+function choosePolicy(scored: Scored[], cat: Category): { policy: Policy; f1: number; rulesF1: number; precision: number; recall: number; curve: string } {
+  const rulesF1 = combinedF1(scored, cat, 2);
+  const at = ADD_GRID.map((t) => classifierAlone(scored, cat, t));
+  const curve = ADD_GRID.map((t, i) => `${t}:${at[i]!.p.toFixed(2)}/${at[i]!.r.toFixed(2)}`).join(' ');
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 0; i < ADD_GRID.length; i++) {
+    const m = at[i]!;
+    if (m.tp < MIN_DEV_HITS || m.p < MIN_PRECISION) continue;
+    const nb = [at[i - 1], m, at[i + 1]].filter((x): x is typeof m => x !== undefined);
+    const score = nb.reduce((s, x) => s + x.f1, 0) / nb.length;
+    if (score >= bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  if (best < 0) return { policy: { veto: 0, add: 1.01 }, f1: rulesF1, rulesF1, precision: 0, recall: 0, curve };
+  const t = ADD_GRID[best]!;
+  return { policy: { veto: 0, add: t }, f1: combinedF1(scored, cat, t), rulesF1, precision: at[best]!.p, recall: at[best]!.r, curve };
+}
+
+// Stability checks, which only report the out-of-fold policy and write nothing:
+// DETECT_TRAIN_SEED=<n> (another seed), DETECT_TRAIN_LANGS=en,zh (some languages),
+// DETECT_TRAIN_DRY=1.
+const SEED = process.env.DETECT_TRAIN_SEED ? Number(process.env.DETECT_TRAIN_SEED) : null;
+const ONLY = process.env.DETECT_TRAIN_LANGS ? process.env.DETECT_TRAIN_LANGS.split(',') : null;
+const DRY = process.env.DETECT_TRAIN_DRY === '1' || SEED !== null || ONLY !== null;
+
+function optionsFor(lang: DetectLanguage): TrainOptions {
+  return SEED === null ? TRAIN_OPTIONS[lang] : { ...TRAIN_OPTIONS[lang], seed: SEED };
 }
 
 async function main(): Promise<void> {
@@ -92,6 +125,7 @@ async function main(): Promise<void> {
   const meta: DetectorMeta = { version: 1, minKnownShare: MIN_KNOWN_SHARE, languages: {} };
   const report: Record<string, unknown> = {};
   for (const lang of LANGUAGES) {
+    if (ONLY && !ONLY.includes(lang)) continue;
     const rows = trainingRows(lang);
     if (rows.length === 0) {
       console.error(`[${lang}] no training rows; skipped`);
@@ -105,7 +139,7 @@ async function main(): Promise<void> {
       const fit = rows.filter((u) => foldOf(u.family) !== k);
       const held = rows.filter((u) => foldOf(u.family) === k);
       if (held.length === 0) continue;
-      const model = await loadFastTextModel(await trainSupervised(fit.map(fastTextLine), TRAIN_OPTIONS[lang]));
+      const model = await loadFastTextModel(await trainSupervised(fit.map(fastTextLine), optionsFor(lang)));
       for (const u of held) {
         const norm = normalize(u.text);
         const rule = new Set(rules.ruleHits(norm, lang, u.rightParty).map((h) => h.rule.category));
@@ -122,10 +156,14 @@ async function main(): Promise<void> {
     for (const cat of CATEGORIES) {
       const r = choosePolicy(scored, cat);
       policy[cat] = r.policy;
-      langReport[cat] = { classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: r.policy.add };
+      langReport[cat] = { classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: r.policy.add, curve: r.curve };
+    }
+    if (DRY) {
+      report[lang] = langReport;
+      continue;
     }
     // 2. Final model on all of train (dev included), same options.
-    const bytes = await trainSupervised(rows.map(fastTextLine), TRAIN_OPTIONS[lang]);
+    const bytes = await trainSupervised(rows.map(fastTextLine), optionsFor(lang));
     const file = `${lang}.bin`;
     writeFileSync(`${outDir}/${file}`, bytes);
     meta.languages[lang] = { file, policy };
@@ -133,6 +171,10 @@ async function main(): Promise<void> {
     langReport.trainRows = rows.length;
     report[lang] = langReport;
     console.error(`[${lang}] ${rows.length} rows, ${FOLDS}-fold out-of-fold scoring, model ${(bytes.length / 1024).toFixed(0)} KiB`);
+  }
+  if (DRY) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
   }
   writeFileSync(`${outDir}/meta.json`, JSON.stringify({ ...meta, trainOptions: TRAIN_OPTIONS }, null, 2) + '\n');
   console.log(JSON.stringify(report, null, 2));

@@ -166,7 +166,9 @@ export class DetectorImpl implements Detector {
         source: 'rule',
       }));
     }
-    if (classifier && probs) {
+    // Quoted words are someone else's (the rules treat them as reported speech); the classifier
+    // sees the whole utterance and cannot tell which part was quoted, so it stays silent there.
+    if (classifier && probs && norm.quotes.length < 2) {
       for (const cat of CATEGORIES) {
         // The classifier only adds a disclosure said to a known third party; while the
         // listener is unverified, only the rules (which name what was disclosed) speak.

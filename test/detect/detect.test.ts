@@ -36,6 +36,14 @@ describe('scope', () => {
   ] as const)('%s violation despite a negated condition: %s', (lang, text, cat) => {
     expect(rulesOnly.classify(agent(text, { lang })).labels).toContain(cat);
   });
+
+  it.each([
+    ['es', 'No debemos dejar que digan cosas como "si no paga, a su familia le puede pasar algo".'],
+    ['en', 'Saying "you will go to jail if you don\'t pay" is exactly what we never do.'],
+    ['zh', '“不还钱就让你全家不得安宁”这种话我们绝对不会说。'],
+  ] as const)('%s quoted words raise no classifier finding: %s', (lang, text) => {
+    expect(det.classify(agent(text, { lang })).findings.filter((f) => f.source === 'classifier')).toEqual([]);
+  });
 });
 
 describe('speaker and right party', () => {
