@@ -26,6 +26,8 @@ const SETTINGS: Record<string, Record<string, string>> = {
   'ds-2': { ds: '2' },
   'pl_window-5': { pl_window: '5' },
   'beam-1e-40': { beam: '1e-40', wbeam: '1e-24' },
+  'maxhmmpf-3000+maxwpf-10+ds-2': { maxhmmpf: '3000', maxwpf: '10', ds: '2' },
+  'maxhmmpf-2000+maxwpf-5': { maxhmmpf: '2000', maxwpf: '5' },
   'fast:maxhmmpf-3000+maxwpf-10+topn-2+pl_window-5': { maxhmmpf: '3000', maxwpf: '10', topn: '2', pl_window: '5' },
 };
 

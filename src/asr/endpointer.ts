@@ -25,7 +25,7 @@ export const DEFAULT_ENDPOINTER: EndpointerSettings = {
   preRollMs: 320,
   endSilenceMs: 480,
   maxUtteranceMs: 15_000,
-  partialEveryMs: 128,
+  partialEveryMs: 160,
 };
 
 /** A hypothesis plus how far into the channel's audio the recogniser had read when it was made. */

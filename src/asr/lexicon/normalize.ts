@@ -3,6 +3,7 @@
  * spelled out per language, punctuation stripped. Returns word tokens (Mandarin: one string of
  * characters per phrase; segment it with segmentMandarin).
  */
+import * as OpenCC from 'opencc-js';
 import { digitsByOne, englishNumber, englishOrdinal, englishYear, mandarinNumber, spanishNumber } from './numbers.js';
 
 export type Lang = 'en' | 'es' | 'zh';
@@ -159,8 +160,16 @@ function cleanWord(lang: 'en' | 'es', tok: string): string[] {
   return out;
 }
 
+let t2s: ((s: string) => string) | null = null;
+
+/** Traditional characters to Simplified (the Mandarin models' dictionary is Simplified). */
+export function toSimplified(text: string): string {
+  const convert = (t2s ??= OpenCC.Converter({ from: 't', to: 'cn' }));
+  return convert(text);
+}
+
 function normalizeMandarin(text: string): string[] {
-  let t = text.normalize('NFKC');
+  let t = toSimplified(text.normalize('NFKC'));
   t = t.replace(/(\d+(?:\.\d+)?)\s*%/g, (_m, n: string) => `百分之${zhNum(n)}`);
   t = t.replace(/\d{5,}/g, (d) => digitsByOne('zh', d).join(''));
   t = t.replace(/\d+(?:\.\d+)?/g, (n) => zhNum(n));

@@ -4,7 +4,7 @@ import { NGRAM_AUTO, pocketsphinx, type PocketsphinxLib } from './native.js';
 import { profileArgv, selectProfile, type Profile } from './profiles.js';
 
 const FRAME_MS = 10;
-const STREAMING_DEFAULTS = ['-fwdflat', 'no', '-bestpath', 'no'];
+const STREAMING_DEFAULTS = ['-fwdflat', 'no', '-bestpath', 'no', '-maxhmmpf', '3000', '-maxwpf', '10'];
 const SEARCH = 'ngram';
 
 /**
