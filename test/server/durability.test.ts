@@ -52,6 +52,15 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
+/** A live-event socket and a started ingest call on a server process. */
+async function startCall(port: number, callId: string): Promise<{ events: Inbox; ingest: Inbox }> {
+  const events = new Inbox(await openSocket(`ws://127.0.0.1:${port}/v1/live`));
+  const ingest = new Inbox(await openSocket(`ws://127.0.0.1:${port}/v1/ingest`));
+  ingest.socket.send(JSON.stringify({ type: 'start', callId, agentId: 'a1', language: 'en', encoding: 'pcm_s16le', sampleRate: 16000, channels: 1 }));
+  await ingest.waitFor((m) => m.type === 'started');
+  return { events, ingest };
+}
+
 /** Two sentences with a long pause: the first has its final well before the second ends. */
 function twoUtterances(): Uint8Array {
   const a = loadWav(fliteWav('Good morning, this is Sam from Acme Recovery about your account.'));
@@ -68,10 +77,7 @@ describe('durability', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'earshot-crash-'));
     const port = await freePort();
     const child = await startProcess(dataDir, port);
-    const events = new Inbox(await openSocket(`ws://127.0.0.1:${port}/v1/live`));
-    const ingest = new Inbox(await openSocket(`ws://127.0.0.1:${port}/v1/ingest`));
-    ingest.socket.send(JSON.stringify({ type: 'start', callId: 'crash-1', agentId: 'a1', language: 'en', encoding: 'pcm_s16le', sampleRate: 16000, channels: 1 }));
-    await ingest.waitFor((m) => m.type === 'started');
+    const { events, ingest } = await startCall(port, 'crash-1');
     const audio = twoUtterances();
     // Real-time pace for the first sentence and the pause: its final must come out while the call is live.
     void sendAudio(ingest.socket, audio.subarray(0, audio.length - 32000), { frameBytes: 6400, paceMs: 100 });
@@ -93,10 +99,7 @@ describe('durability', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'earshot-term-'));
     const port = await freePort();
     const child = await startProcess(dataDir, port);
-    const events = new Inbox(await openSocket(`ws://127.0.0.1:${port}/v1/live`));
-    const ingest = new Inbox(await openSocket(`ws://127.0.0.1:${port}/v1/ingest`));
-    ingest.socket.send(JSON.stringify({ type: 'start', callId: 'term-1', agentId: 'a1', language: 'en', encoding: 'pcm_s16le', sampleRate: 16000, channels: 1 }));
-    await ingest.waitFor((m) => m.type === 'started');
+    const { events, ingest } = await startCall(port, 'term-1');
     // One sentence, no trailing silence: only the flush at shutdown can produce its final.
     const one = loadWav(fliteWav('Thank you for your time today.'));
     await sendAudio(ingest.socket, new Uint8Array(one.samples.buffer, one.samples.byteOffset, one.samples.byteLength));
