@@ -106,14 +106,19 @@ export function logProb(m: IdModel, ids: number[]): number {
 function unpack(k: number, n: number): number[] {
   const ids: number[] = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
-    ids[i] = k % B;
-    k = Math.floor(k / B);
+    const r = k % B;
+    ids[i] = r;
+    k = (k - r) / B;
   }
   return ids;
 }
 
-/** lambda is the weight of model a. */
-export function mixModels(a: IdModel, b: IdModel, lambda: number): IdModel {
+/**
+ * lambda is the weight of model a. `boost` multiplies P(w | h) of the given words by 10^log10 in every
+ * context (keyword biasing), applied after the back-off weights are computed so that the rest of the
+ * model is unchanged.
+ */
+export function mixModels(a: IdModel, b: IdModel, lambda: number, boost?: { ids: Set<number>; log10: number }): IdModel {
   const order = Math.max(a.order, b.order);
   const out: IdModel = { order, logp: [], bow: [] };
   for (let n = 1; n <= order; n++) {
@@ -141,7 +146,7 @@ export function mixModels(a: IdModel, b: IdModel, lambda: number): IdModel {
     const den = new Map<number, number>(); // history -> sum of p(w|h') over the same successors
     const lower = (ids: number[]): number => logProb(out, ids);
     for (const [k, l] of out.logp[n - 1]!) {
-      const h = Math.floor(k / B);
+      const h = (k - (k % B)) / B;
       const ids = unpack(k, n);
       num.set(h, (num.get(h) ?? 0) + 10 ** l);
       const pl = lower(ids.slice(1));
@@ -156,7 +161,18 @@ export function mixModels(a: IdModel, b: IdModel, lambda: number): IdModel {
       if (v !== 0) bw.set(h, v);
     }
   }
+  if (boost && boost.log10 !== 0) boostWords(out, boost.ids, boost.log10);
   return out;
+}
+
+export function boostWords(m: IdModel, ids: Set<number>, log10: number): void {
+  for (let n = 1; n <= m.order; n++) {
+    const table = m.logp[n - 1]!;
+    for (const [k, l] of table) {
+      if (l <= -98) continue;
+      if (ids.has(k % B)) table.set(k, Math.min(0, l + log10));
+    }
+  }
 }
 
 export async function writeIdModel(m: IdModel, vocab: Vocab, path: string): Promise<void> {

@@ -28,20 +28,36 @@ function h(s: string): string {
 export function heldOutSentences(lang: Lang, half: 'dev' | 'eval', withDanger: number, neutral: number): { id: string; text: string; ref: string }[] {
   const corpus = readCorpus(join(repoRoot, 'corpus', lang, 'utterances.jsonl')).filter((u) => u.split === 'test');
   const inHalf = corpus.filter((u) => (parseInt(h(u.family ?? u.id).slice(0, 4), 16) % 2 === 0) === (half === 'dev'));
-  inHalf.sort((a, b) => (h(a.id) < h(b.id) ? -1 : 1));
+  inHalf.sort((a, b) => (h(a.text) < h(b.text) ? -1 : 1));
+  // Round-robin over families so that near-duplicate sentences of one family do not dominate.
+  const byFamily = new Map<string, typeof inHalf>();
+  for (const u of inHalf) {
+    const f = u.family ?? u.id;
+    const list = byFamily.get(f);
+    if (list) list.push(u);
+    else byFamily.set(f, [u]);
+  }
+  const fams = [...byFamily.keys()].sort((a, b) => (h(a) < h(b) ? -1 : 1));
+  const ordered: typeof inHalf = [];
+  for (let round = 0; ordered.length < inHalf.length; round++) {
+    for (const f of fams) {
+      const u = byFamily.get(f)![round];
+      if (u) ordered.push(u);
+    }
+  }
   const out: { id: string; text: string; ref: string }[] = [];
   let d = 0;
   let n = 0;
-  for (const u of inHalf) {
+  for (const u of ordered) {
     const ref = scoringText(lang, u.text);
     if (!ref) continue;
     const danger = dangerCounts(lang, ref).size > 0;
     if (danger && d < withDanger) {
       d++;
-      out.push({ id: u.id, text: u.text, ref });
+      out.push({ id: `${u.id}-${h(u.text).slice(0, 8)}`, text: u.text, ref });
     } else if (!danger && n < neutral) {
       n++;
-      out.push({ id: u.id, text: u.text, ref });
+      out.push({ id: `${u.id}-${h(u.text).slice(0, 8)}`, text: u.text, ref });
     }
   }
   return out;
