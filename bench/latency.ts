@@ -2,7 +2,7 @@
  * Word latency under load: N concurrent calls streamed at real-time pace into a server process.
  * For every word of every final transcript, the time from its last sample being sent to the
  * first transcript event (partial or final) on the agent's socket that contains it.
- * Prints JSON. Usage: npm run bench:latency -- [--configs en16,en8,es,zh] [--n 1,4,8,12,16] [--seconds 25]
+ * Prints JSON. Usage: npm run bench:latency -- [--configs en16,en8,es,zh] [--n 1,4,8,12,16] [--seconds 30] [--no-warmup]
  */
 import { parseArgs } from 'node:util';
 import { WebSocket } from 'ws';
@@ -106,7 +106,7 @@ function wordLatencies(received: Received[], sentAt: number[]): number[] {
   return out;
 }
 
-async function runLoad(cfg: Config, n: number, port: number, seconds: number) {
+async function runLoad(cfg: Config, n: number, port: number, seconds: number, warmup: boolean) {
   const server = await startServer(port);
   const audio = readWav(cfg.file);
   const rate = audio.sampleRateHz;
@@ -114,11 +114,16 @@ async function runLoad(cfg: Config, n: number, port: number, seconds: number) {
     cfg.encoding === 'mulaw'
       ? new Uint8Array((await import('../src/audio/codecs.js')).encodeMulaw(audio.samples))
       : new Uint8Array(audio.samples.buffer);
+  const base = server.url.replace('http', 'ws');
+  const before = procUsage(server.pid); // no call yet: no decoder loaded
+  // Steady state, as a server that has been up a while: N short calls first, so each worker has
+  // loaded its decoders (later calls reuse them); the cold start is what --no-warmup measures.
+  if (warmup) await Promise.all(Array.from({ length: n }, (_, i) => runCall(base, cfg, bytes, rate, 100 + i, 0, 2)));
   const idle = procUsage(server.pid);
   let peakRss = idle.rssMb;
   const poll = setInterval(() => (peakRss = Math.max(peakRss, procUsage(server.pid).rssMb)), 250);
   const wall0 = performance.now();
-  const calls = await Promise.all(Array.from({ length: n }, (_, i) => runCall(server.url.replace('http', 'ws'), cfg, bytes, rate, i, (i * 1000) / n, seconds)));
+  const calls = await Promise.all(Array.from({ length: n }, (_, i) => runCall(base, cfg, bytes, rate, i, (i * 1000) / n, seconds)));
   const wallS = (performance.now() - wall0) / 1000;
   clearInterval(poll);
   const used = procUsage(server.pid);
@@ -132,6 +137,7 @@ async function runLoad(cfg: Config, n: number, port: number, seconds: number) {
   return {
     config: cfg.name,
     calls: n,
+    warm: warmup,
     words: lat.length,
     finals,
     latencyMs: { p50: round(percentile(lat, 50)), p95: round(percentile(lat, 95)), p99: round(percentile(lat, 99)), max: round(lat[lat.length - 1] ?? null) },
@@ -139,7 +145,7 @@ async function runLoad(cfg: Config, n: number, port: number, seconds: number) {
     serverCpuPercent: Math.round(((used.cpuS - idle.cpuS) / wallS) * 100),
     realTimeFactor: Number(((used.cpuS - idle.cpuS) / audioS).toFixed(3)),
     engineRtfGauge: Number(/earshot_asr_real_time_factor\{engine="pocketsphinx"\} ([\d.e-]+)/.exec(metrics)?.[1] ?? NaN),
-    rssMb: { idle: Math.round(idle.rssMb), peak: Math.round(peakRss), perChannel: n ? Math.round((peakRss - idle.rssMb) / n) : null },
+    rssMb: { noCalls: Math.round(before.rssMb), peak: Math.round(peakRss), perChannel: n ? Math.round((peakRss - before.rssMb) / n) : null },
   };
 }
 
@@ -150,6 +156,7 @@ async function main(): Promise<void> {
       n: { type: 'string', default: '1,4,8,12,16' },
       seconds: { type: 'string', default: '30' },
       port: { type: 'string', default: '18931' },
+      'no-warmup': { type: 'boolean', default: false },
     },
   });
   const configs = buildConfigs(values.configs!.split(','));
@@ -157,7 +164,7 @@ async function main(): Promise<void> {
   const results = [];
   for (const cfg of configs) {
     for (const n of ns) {
-      const r = await runLoad(cfg, n, Number(values.port), Number(values.seconds));
+      const r = await runLoad(cfg, n, Number(values.port), Number(values.seconds), !values['no-warmup']);
       process.stderr.write(`${JSON.stringify(r)}\n`);
       results.push(r);
     }
