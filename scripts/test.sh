@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+echo "test: typecheck (sources, tests, benchmarks)"
+npx tsc -p tsconfig.test.json
 npx vitest run "$@"

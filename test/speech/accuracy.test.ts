@@ -173,8 +173,8 @@ describe('decoder reuse across channels', () => {
     for (const clip of librivoxClips()) {
       const a = await decodeFile(clip.path, 'en', false);
       const b = await decodeFile(clip.path, 'en', false, shared);
-      fresh.push(wordErrors(clip.ref, a.text));
-      reused.push(wordErrors(clip.ref, b.text));
+      fresh.push(wordErrors(clip.text, a.text));
+      reused.push(wordErrors(clip.text, b.text));
       if (a.text !== b.text) diffs.push(`${clip.id}: fresh "${a.text}" / reused "${b.text}"`);
     }
     if (diffs.length) console.log(`[accuracy] decoder reuse changed:\n  ${diffs.join('\n  ')}`);
