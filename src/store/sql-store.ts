@@ -122,6 +122,19 @@ function pageSql(page: PageRequest | undefined): PageSql {
   return { limit, offset, cursor: page?.cursor ? decodeCursor(page.cursor) : null };
 }
 
+/** A newest-first list of one table: where it reads, how it orders, and how a row becomes a record. */
+interface KeysetQuery<T> {
+  /** `calls c`, `alerts a`, `audit_log`. */
+  from: string;
+  columns: string;
+  /** Time column then id column, both descending; the cursor is the last item's pair. */
+  timeCol: string;
+  idCol: string;
+  idIsNumber: boolean;
+  map(row: Row): T;
+  cursorOf(item: T): Cursor;
+}
+
 /** WHERE clause builder: conditions and their parameters, in order. */
 class Where {
   readonly parts: string[] = [];
@@ -305,21 +318,15 @@ export class SqlStore implements Store {
       if (filter.language !== undefined) w.add('c.language = ?', filter.language);
       if (filter.from !== undefined) w.add('c.started_at >= ?', requireMs('from', filter.from));
       if (filter.to !== undefined) w.add('c.started_at < ?', requireMs('to', filter.to));
-      const total = num((await this.db.get(`SELECT COUNT(*) AS n FROM calls c ${w.sql()}`, w.params))?.n ?? 0);
-      if (p.cursor) {
-        w.add('(c.started_at < ? OR (c.started_at = ? AND c.call_id < ?))', p.cursor.at, p.cursor.at, String(p.cursor.id));
-      }
-      const rows = await this.db.all(
-        `SELECT ${CALL_COLUMNS} FROM calls c ${w.sql()} ORDER BY c.started_at DESC, c.call_id DESC LIMIT ? OFFSET ?`,
-        [...w.params, p.limit + 1, p.cursor ? 0 : p.offset],
-      );
-      const items = rows.slice(0, p.limit).map((r) => this.callFrom(r));
-      const last = items[items.length - 1];
-      return {
-        items,
-        total,
-        ...(rows.length > p.limit && last ? { nextCursor: encodeCursor({ at: last.startedAt, id: last.callId }) } : {}),
-      };
+      return this.keysetPage(w, p, {
+        from: 'calls c',
+        columns: CALL_COLUMNS,
+        timeCol: 'c.started_at',
+        idCol: 'c.call_id',
+        idIsNumber: false,
+        map: (r) => this.callFrom(r),
+        cursorOf: (c) => ({ at: c.startedAt, id: c.callId }),
+      });
     });
   }
 
@@ -451,21 +458,15 @@ export class SqlStore implements Store {
       if (filter.from !== undefined) w.add('a.emitted_at >= ?', requireMs('from', filter.from));
       if (filter.to !== undefined) w.add('a.emitted_at < ?', requireMs('to', filter.to));
       if (!filter.includeRetracted) w.add('a.retracted_at IS NULL');
-      const total = num((await this.db.get(`SELECT COUNT(*) AS n FROM alerts a ${w.sql()}`, w.params))?.n ?? 0);
-      if (p.cursor) {
-        w.add('(a.emitted_at < ? OR (a.emitted_at = ? AND a.alert_id < ?))', p.cursor.at, p.cursor.at, String(p.cursor.id));
-      }
-      const rows = await this.db.all(
-        `SELECT ${ALERT_COLUMNS} FROM alerts a ${w.sql()} ORDER BY a.emitted_at DESC, a.alert_id DESC LIMIT ? OFFSET ?`,
-        [...w.params, p.limit + 1, p.cursor ? 0 : p.offset],
-      );
-      const items = rows.slice(0, p.limit).map((r) => this.alertFrom(r));
-      const last = items[items.length - 1];
-      return {
-        items,
-        total,
-        ...(rows.length > p.limit && last ? { nextCursor: encodeCursor({ at: last.emittedAt, id: last.alertId }) } : {}),
-      };
+      return this.keysetPage(w, p, {
+        from: 'alerts a',
+        columns: ALERT_COLUMNS,
+        timeCol: 'a.emitted_at',
+        idCol: 'a.alert_id',
+        idIsNumber: false,
+        map: (r) => this.alertFrom(r),
+        cursorOf: (a) => ({ at: a.emittedAt, id: a.alertId }),
+      });
     });
   }
 
@@ -635,20 +636,32 @@ export class SqlStore implements Store {
       if (filter.targetId !== undefined) w.add('target_id = ?', filter.targetId);
       if (filter.from !== undefined) w.add('at >= ?', requireMs('from', filter.from));
       if (filter.to !== undefined) w.add('at < ?', requireMs('to', filter.to));
-      const total = num((await this.db.get(`SELECT COUNT(*) AS n FROM audit_log ${w.sql()}`, w.params))?.n ?? 0);
-      if (p.cursor) w.add('(at < ? OR (at = ? AND audit_id < ?))', p.cursor.at, p.cursor.at, num(p.cursor.id));
-      const rows = await this.db.all(
-        `SELECT * FROM audit_log ${w.sql()} ORDER BY at DESC, audit_id DESC LIMIT ? OFFSET ?`,
-        [...w.params, p.limit + 1, p.cursor ? 0 : p.offset],
-      );
-      const items = rows.slice(0, p.limit).map((r) => this.auditFrom(r));
-      const last = items[items.length - 1];
-      return {
-        items,
-        total,
-        ...(rows.length > p.limit && last ? { nextCursor: encodeCursor({ at: last.at, id: last.auditId }) } : {}),
-      };
+      return this.keysetPage(w, p, {
+        from: 'audit_log',
+        columns: '*',
+        timeCol: 'at',
+        idCol: 'audit_id',
+        idIsNumber: true,
+        map: (r) => this.auditFrom(r),
+        cursorOf: (a) => ({ at: a.at, id: a.auditId }),
+      });
     });
+  }
+
+  /** One page, newest first: the total for the filter, then rows after the cursor (or offset). */
+  private async keysetPage<T>(w: Where, p: PageSql, q: KeysetQuery<T>): Promise<Page<T>> {
+    const total = num((await this.db.get(`SELECT COUNT(*) AS n FROM ${q.from} ${w.sql()}`, w.params))?.n ?? 0);
+    if (p.cursor) {
+      const id = q.idIsNumber ? num(p.cursor.id) : String(p.cursor.id);
+      w.add(`(${q.timeCol} < ? OR (${q.timeCol} = ? AND ${q.idCol} < ?))`, p.cursor.at, p.cursor.at, id);
+    }
+    const rows = await this.db.all(
+      `SELECT ${q.columns} FROM ${q.from} ${w.sql()} ORDER BY ${q.timeCol} DESC, ${q.idCol} DESC LIMIT ? OFFSET ?`,
+      [...w.params, p.limit + 1, p.cursor ? 0 : p.offset],
+    );
+    const items = rows.slice(0, p.limit).map((r) => q.map(r));
+    const last = items[items.length - 1];
+    return { items, total, ...(rows.length > p.limit && last ? { nextCursor: encodeCursor(q.cursorOf(last)) } : {}) };
   }
 
   close(): Promise<void> {
