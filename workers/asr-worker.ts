@@ -307,7 +307,6 @@ setInterval(() => {
     engine: 'pocketsphinx',
     busyMs,
     audioMs,
-    streams: [...channels.values()].map((ch) => ({ streamId: ch.streamId, backlogMs: Math.round(backlogMs(ch)) })),
   });
   busyMs = 0;
   audioMs = 0;

@@ -39,9 +39,4 @@ export class DecoderPool {
     this.idle.set(key, list);
   }
 
-  get idleCount(): number {
-    let n = 0;
-    for (const list of this.idle.values()) n += list.length;
-    return n;
-  }
 }

@@ -55,7 +55,6 @@ export class Endpointer {
   private lastPartial = '';
   /** Set by the scheduler when this channel is behind real time: partials are skipped, finals kept. */
   skipPartials = false;
-  partialsSkipped = 0;
 
   constructor(
     private readonly decoder: UtteranceDecoder,
@@ -109,10 +108,6 @@ export class Endpointer {
     this.speechRun = 0;
   }
 
-  get positionMs(): number {
-    return this.ms(this.position);
-  }
-
   private step(w: Int16Array, p: number, out: TimedHypothesis[]): void {
     const s = this.settings;
     const start = this.position;
@@ -136,10 +131,7 @@ export class Endpointer {
     }
     if ((this.sincePartial * 1000) / this.rate >= s.partialEveryMs) {
       this.sincePartial = 0;
-      if (this.skipPartials) {
-        this.partialsSkipped++;
-        return;
-      }
+      if (this.skipPartials) return;
       const text = this.decoder.partialText();
       if (text && text !== this.lastPartial) {
         this.lastPartial = text;

@@ -16,12 +16,6 @@ export type ToWorker =
   | { type: 'finish'; streamId: string }
   | { type: 'close'; streamId: string };
 
-export interface StreamStats {
-  streamId: string;
-  /** Audio queued on the worker and not yet decoded. */
-  backlogMs: number;
-}
-
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'opened'; streamId: string; sampleRateHz: number }
@@ -31,4 +25,4 @@ export type FromWorker =
   | { type: 'finished'; streamId: string }
   /** Input samples the worker has taken off this stream's queue so far (decoded or dropped). */
   | { type: 'progress'; streamId: string; consumedSamples: number }
-  | { type: 'stats'; engine: string; busyMs: number; audioMs: number; streams: StreamStats[] };
+  | { type: 'stats'; engine: string; busyMs: number; audioMs: number };

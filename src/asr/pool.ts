@@ -50,7 +50,6 @@ interface StreamEntry {
 export interface PoolStats {
   /** Decode time over audio time, per engine, over the last report. */
   realTimeFactor: Record<string, number>;
-  backlogMs: Record<string, number>;
 }
 
 /** The worker: built JS beside dist/src, or, when running from src/ (tests, tsx), the TypeScript through tsx. */
@@ -71,7 +70,7 @@ export class AsrPool {
   private readonly streams = new Map<string, StreamEntry>();
   private seq = 0;
   private stopping = false;
-  readonly stats: PoolStats = { realTimeFactor: {}, backlogMs: {} };
+  readonly stats: PoolStats = { realTimeFactor: {} };
   private readonly busy = new Map<WorkerSlot, { engine: string; busyMs: number; audioMs: number }>();
 
   constructor(readonly size = Math.max(1, availableParallelism())) {
@@ -154,7 +153,6 @@ export class AsrPool {
 
   private onStats(slot: WorkerSlot, msg: Extract<FromWorker, { type: 'stats' }>): void {
     this.busy.set(slot, { engine: msg.engine, busyMs: msg.busyMs, audioMs: msg.audioMs });
-    for (const s of msg.streams) this.stats.backlogMs[s.streamId] = s.backlogMs;
     const byEngine = new Map<string, { busy: number; audio: number }>();
     for (const b of this.busy.values()) {
       const e = byEngine.get(b.engine) ?? { busy: 0, audio: 0 };
@@ -169,7 +167,6 @@ export class AsrPool {
     const entry = this.streams.get(streamId);
     entry?.slot.streams.delete(streamId);
     this.streams.delete(streamId);
-    delete this.stats.backlogMs[streamId];
   }
 
   private post(slot: WorkerSlot, msg: ToWorker, transfer?: ArrayBuffer[]): void {
