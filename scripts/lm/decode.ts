@@ -5,9 +5,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { modelsDir, repoModel, repoRoot } from '../../src/paths.js';
+import { expandPath } from '../../src/asr/pocketsphinx/profiles.js';
+import { repoModel, repoRoot } from '../../src/paths.js';
 
-export const DEBIAN_MODEL = '/usr/share/pocketsphinx/model';
+export { DEBIAN_MODELS as DEBIAN_MODEL } from '../../src/asr/pocketsphinx/profiles.js';
+export { editDistance } from '../../src/asr/wer.js';
 
 export type Flags = Record<string, string>;
 
@@ -27,12 +29,7 @@ export function readProfiles(): ProfilesFile {
 
 export function resolveFlags(flags: Flags): Flags {
   const out: Flags = {};
-  for (const [k, v] of Object.entries(flags)) {
-    out[k] = v
-      .replaceAll('${debian}', DEBIAN_MODEL)
-      .replaceAll('${models}', modelsDir())
-      .replaceAll('${repo}', repoRoot);
-  }
+  for (const [k, v] of Object.entries(flags)) out[k] = expandPath(v);
   return out;
 }
 
@@ -101,20 +98,6 @@ export function cleanHyp(h: string): string[] {
     .map((w) => w.replace(/\(\d+\)$/, '').toLowerCase());
 }
 
-export function editDistance(a: string[], b: string[]): number {
-  const prev = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
 
 export const evalCacheDir = join(repoRoot, '.tmp', 'asr-eval');
 

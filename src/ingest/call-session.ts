@@ -2,7 +2,7 @@ import type { Language } from '../asr/engine.js';
 import type { TimedHypothesis } from '../asr/endpointer.js';
 import type { AsrPool, AsrStream } from '../asr/pool.js';
 import type { EventBus } from '../events/bus.js';
-import type { ChannelRole } from '../events/types.js';
+import type { CallStartedEvent, ChannelRole } from '../events/types.js';
 import type { Metrics } from '../server/metrics.js';
 
 export interface CallInfo {
@@ -110,13 +110,13 @@ export class CallSession {
     });
     deps.metrics.activeCalls.inc();
     deps.metrics.activeChannels.inc(this.channels.length);
-    deps.bus.publish({
-      type: 'call.started',
-      callId: info.callId,
-      agentId: info.agentId,
-      language: info.language,
-      startedAt: this.startedAt.toISOString(),
-    });
+    deps.bus.publish(this.startedEvent());
+  }
+
+  /** The call.started event (also replayed to sockets that join mid-call). */
+  startedEvent(): CallStartedEvent {
+    const { callId, agentId, language } = this.info;
+    return { type: 'call.started', callId, agentId, language, startedAt: this.startedAt.toISOString() };
   }
 
   get channelCount(): number {

@@ -10,12 +10,21 @@ import { requirePermission } from './guard.js';
 const DROP_PARTIALS_BYTES = 256 * 1024;
 const CLOSE_SLOW_BYTES = 8 * 1024 * 1024;
 
+/** Each event is serialised once, however many sockets it goes to. */
+const wire = new WeakMap<CallEvent, string>();
+
+function serialised(event: CallEvent): string {
+  let text = wire.get(event);
+  if (text === undefined) wire.set(event, (text = JSON.stringify(event)));
+  return text;
+}
+
 function forward(socket: WebSocket): (event: CallEvent) => void {
   return (event) => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount > CLOSE_SLOW_BYTES) return socket.close(1013, 'reader too slow');
     if (socket.bufferedAmount > DROP_PARTIALS_BYTES && event.type === 'transcript' && !event.final) return;
-    socket.send(JSON.stringify(event));
+    socket.send(serialised(event));
   };
 }
 
@@ -23,15 +32,7 @@ function forward(socket: WebSocket): (event: CallEvent) => void {
 function replayLive(socket: WebSocket, registry: CallRegistry, agentId?: string): void {
   for (const s of registry.list()) {
     if (agentId !== undefined && s.info.agentId !== agentId) continue;
-    socket.send(
-      JSON.stringify({
-        type: 'call.started',
-        callId: s.info.callId,
-        agentId: s.info.agentId,
-        language: s.info.language,
-        startedAt: s.startedAt.toISOString(),
-      }),
-    );
+    socket.send(JSON.stringify(s.startedEvent()));
   }
 }
 

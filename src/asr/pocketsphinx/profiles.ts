@@ -15,7 +15,7 @@ interface ProfilesFile {
   select: Record<string, { telephone: string; wideband: string }>;
 }
 
-const DEBIAN_MODELS = '/usr/share/pocketsphinx/model';
+export const DEBIAN_MODELS = '/usr/share/pocketsphinx/model';
 
 let cached: ProfilesFile | undefined;
 
@@ -24,7 +24,8 @@ function profilesFile(): ProfilesFile {
   return cached;
 }
 
-function expand(value: string): string {
+/** Resolve ${debian}, ${models} and ${repo} in a profile's path. */
+export function expandPath(value: string): string {
   return value
     .replaceAll('${debian}', DEBIAN_MODELS)
     .replaceAll('${models}', modelsDir())
@@ -40,7 +41,7 @@ export function selectProfile(options: DecoderOptions): Profile {
   const raw = file.profiles[name];
   if (!raw) throw new EngineError('MODEL_MISSING', `profile "${name}" is selected but not defined in profiles.json`);
   const flags: Record<string, string> = {};
-  for (const [key, value] of Object.entries(raw.flags)) flags[key] = expand(value);
+  for (const [key, value] of Object.entries(raw.flags)) flags[key] = expandPath(value);
   for (const key of ['hmm', 'dict', 'lm', 'kws', 'jsgf', 'fsg']) {
     const path = flags[key];
     if (path !== undefined && !existsSync(path)) {
