@@ -33,6 +33,7 @@ fi
 
 echo "setup: build"
 npx tsc -p tsconfig.json
+npx tsx scripts/build-web.ts   # the pages (src/web → dist/web)
 
 if [ -f scripts/lm/build.ts ]; then
   echo "setup: language models"

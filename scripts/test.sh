@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 echo "test: typecheck (sources, tests, benchmarks)"
 npx tsc -p tsconfig.test.json
+echo "test: typecheck (web pages)"
+npx tsc -p src/web/tsconfig.json
 npx vitest run "$@"

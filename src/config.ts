@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
 import type { Language } from './asr/engine.js';
+import { DEFAULT_ENGINE, ENGINE_NAMES } from './asr/engines.js';
+import { DEFAULT_POLICY, type PolicyOptions } from './alerts/policy.js';
+import { clipOptionsFromEnv, type ClipOptions } from './store/clip.js';
+import { recordingEnabled } from './store/recorder.js';
+import { retentionDaysFromEnv } from './store/retention.js';
 
 /** Server configuration from the environment (design.md § Configuration). */
 export interface Config {
@@ -18,9 +23,34 @@ export interface Config {
   maxAudioFrameBytes: number;
   /** Language used when a call says "auto" (the speech engines here cannot identify it). */
   defaultLanguage: Language;
+  /**
+   * Speech engines per language, in order of preference: the first one installed takes a call that
+   * does not name one in start.metadata.engine (EARSHOT_ENGINE_EN / _ES / _ZH, e.g. "whisper,pocketsphinx").
+   */
+  engines: Record<Language, string[]>;
   /** Twilio Media Streams track roles. */
   twilioInboundRole: 'agent' | 'customer';
   logLevel: string;
+  /** When partial transcripts raise alerts, and the per-category cool-down. */
+  alertPolicy: PolicyOptions;
+  /** Pre- and post-roll of each alert's clip. */
+  clip: Required<ClipOptions>;
+  /** Full-call recording (off by default: privacy). */
+  recordCalls: boolean;
+  /** Days calls are kept; null keeps them forever. */
+  retentionDays: number | null;
+}
+
+function enginePreferences(env: NodeJS.ProcessEnv): Record<Language, string[]> {
+  const out = {} as Record<Language, string[]>;
+  for (const lang of ['en', 'es', 'zh'] as const) {
+    const name = `EARSHOT_ENGINE_${lang.toUpperCase()}`;
+    const list = (env[name] || DEFAULT_ENGINE).split(',').map((e) => e.trim()).filter(Boolean);
+    const unknown = list.filter((e) => !ENGINE_NAMES.includes(e));
+    if (unknown.length || list.length === 0) throw new Error(`${name} must list speech engines (${ENGINE_NAMES.join(', ')}), got "${env[name]}"`);
+    out[lang] = list;
+  }
+  return out;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -47,7 +77,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxCalls: int(env.EARSHOT_MAX_CALLS, 64, 'EARSHOT_MAX_CALLS'),
     maxAudioFrameBytes: 64 * 1024,
     defaultLanguage: lang,
+    engines: enginePreferences(env),
     twilioInboundRole: inbound,
     logLevel: env.LOG_LEVEL ?? 'info',
+    alertPolicy: {
+      stablePartials: int(env.EARSHOT_ALERT_STABLE_PARTIALS, DEFAULT_POLICY.stablePartials, 'EARSHOT_ALERT_STABLE_PARTIALS'),
+      settledWords: int(env.EARSHOT_ALERT_SETTLED_WORDS, DEFAULT_POLICY.settledWords, 'EARSHOT_ALERT_SETTLED_WORDS'),
+      cooldownMs: int(env.EARSHOT_ALERT_COOLDOWN_MS, DEFAULT_POLICY.cooldownMs, 'EARSHOT_ALERT_COOLDOWN_MS'),
+    },
+    clip: clipOptionsFromEnv(env),
+    recordCalls: recordingEnabled(env),
+    retentionDays: retentionDaysFromEnv(env),
   };
 }

@@ -58,6 +58,29 @@ export interface SpeechEngine {
   open(options: DecoderOptions): UtteranceDecoder;
 }
 
+/**
+ * The second kind of engine: one that decodes a whole window of audio at a time, asynchronously
+ * (Whisper, on onnxruntime's threads). It has no incremental state, so streaming is built around
+ * it (src/asr/whisper/stream.ts): the open utterance is re-decoded as it grows, words two
+ * consecutive decodes agree on are committed, and the endpointer's utterance ends give finals.
+ */
+export interface WindowTranscriber {
+  /** The sample rate it wants its audio at. */
+  readonly sampleRateHz: number;
+  /** Of earshot's languages, those it can be asked for (and can detect among). */
+  readonly languages: readonly Language[];
+  /** Transcribe one window (mono float PCM in [-1, 1]); 'auto' identifies the language too. */
+  transcribe(audio: Float32Array, request: { language: Language | 'auto' }): Promise<WindowTranscript>;
+}
+
+export interface WindowTranscript {
+  text: string;
+  /** The language transcribed (the one asked for, or the one identified). */
+  language: Language;
+  /** Where the time went, for metrics and benchmarks. */
+  timing: { featuresMs: number; generateMs: number; /** Text tokens generated. */ tokens: number };
+}
+
 export class EngineError extends Error {
   constructor(
     readonly code: 'ENGINE_UNAVAILABLE' | 'LANGUAGE_UNSUPPORTED' | 'MODEL_MISSING',

@@ -11,6 +11,8 @@ export type ToWorker =
       telephone: boolean;
       inputRateHz: number;
       endpointer?: Partial<EndpointerSettings>;
+      /** The call said "auto" and the engine can identify the language (Whisper): it does, per utterance. */
+      detectLanguage?: boolean;
     }
   | { type: 'audio'; streamId: string; pcm: Int16Array }
   | { type: 'finish'; streamId: string }

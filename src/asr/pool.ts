@@ -2,7 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EndpointerSettings, TimedHypothesis } from './endpointer.js';
 import type { Language } from './engine.js';
+import { engineWorker } from './engines.js';
 import type { FromWorker, ToWorker } from './messages.js';
+import { loadWhisperSettings } from './whisper/settings.js';
 
 export interface StreamHandlers {
   onOpened?(sampleRateHz: number): void;
@@ -20,6 +22,8 @@ export interface StreamRequest {
   telephone: boolean;
   inputRateHz: number;
   endpointer?: Partial<EndpointerSettings>;
+  /** The call said "auto" and the engine identifies languages (Whisper). */
+  detectLanguage?: boolean;
 }
 
 export interface AsrStream {
@@ -33,7 +37,10 @@ export interface AsrStream {
   close(): void;
 }
 
+type WorkerKind = 'asr' | 'whisper';
+
 interface WorkerSlot {
+  kind: WorkerKind;
   worker: Worker;
   streams: Set<string>;
   ready: Promise<void>;
@@ -52,10 +59,13 @@ export interface PoolStats {
   realTimeFactor: Record<string, number>;
 }
 
+const WORKER_SCRIPT: Record<WorkerKind, string> = { asr: 'asr-worker', whisper: 'whisper-worker' };
+
 /** The worker: built JS beside dist/src, or, when running from src/ (tests, tsx), the TypeScript through tsx. */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('../../workers/asr-worker.js', import.meta.url));
-  const url = new URL('../../workers/asr-worker.ts', import.meta.url).href;
+function startWorker(kind: WorkerKind): Worker {
+  const script = WORKER_SCRIPT[kind];
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`../../workers/${script}.js`, import.meta.url));
+  const url = new URL(`../../workers/${script}.ts`, import.meta.url).href;
   // Node 20 workers ignore --import loaders from execArgv; register tsx inside the thread instead.
   const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url)}); })`;
   return new Worker(boot, { eval: true });
@@ -63,10 +73,14 @@ function startWorker(): Worker {
 
 /**
  * ASR worker threads. Each channel is owned by one worker for its life (decoders keep state);
- * a new channel goes to the worker with the fewest channels.
+ * a new channel goes to the worker with the fewest channels. pocketsphinx channels go to the ASR
+ * workers (started at once); Whisper channels to Whisper workers, started when the first Whisper
+ * call comes (EARSHOT_WHISPER_WORKERS of them, each loading the model once), so that a Whisper
+ * decode (half a second or more) never holds up the pocketsphinx channels' round-robin.
  */
 export class AsrPool {
   private readonly slots: WorkerSlot[] = [];
+  private readonly whisperSlots: WorkerSlot[] = [];
   private readonly streams = new Map<string, StreamEntry>();
   private seq = 0;
   private stopping = false;
@@ -74,7 +88,7 @@ export class AsrPool {
   private readonly busy = new Map<WorkerSlot, { engine: string; busyMs: number; audioMs: number }>();
 
   constructor(readonly size = Math.max(1, availableParallelism())) {
-    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn('asr'));
   }
 
   async ready(): Promise<void> {
@@ -85,12 +99,13 @@ export class AsrPool {
     return this.streams.size;
   }
 
-  private spawn(): WorkerSlot {
-    const worker = startWorker();
+  private spawn(kind: WorkerKind): WorkerSlot {
+    const worker = startWorker(kind);
     let resolveReady!: () => void;
     let rejectReady!: (err: Error) => void;
     let isReady = false;
     const slot: WorkerSlot = {
+      kind,
       worker,
       streams: new Set(),
       ready: new Promise<void>((resolve, reject) => {
@@ -133,7 +148,8 @@ export class AsrPool {
       }
     });
     const onDeath = (why: string): void => {
-      const i = this.slots.indexOf(slot);
+      const slots = kind === 'asr' ? this.slots : this.whisperSlots;
+      const i = slots.indexOf(slot);
       if (i < 0) return;
       for (const id of slot.streams) {
         const entry = this.streams.get(id);
@@ -143,8 +159,11 @@ export class AsrPool {
       }
       if (this.stopping) return;
       // A worker that never came up would fail again: report instead of respawning in a loop.
-      if (!isReady) return rejectReady(new Error(`speech worker failed to start: ${why}`));
-      this.slots[i] = this.spawn();
+      if (!isReady) {
+        if (kind === 'whisper') slots.splice(i, 1); // the next Whisper call tries a fresh one
+        return rejectReady(new Error(`speech worker failed to start: ${why}`));
+      }
+      slots[i] = this.spawn(kind);
     };
     worker.on('error', (err) => onDeath(err.message));
     worker.on('exit', (code) => onDeath(`exit code ${code}`));
@@ -175,7 +194,8 @@ export class AsrPool {
 
   open(request: StreamRequest, handlers: StreamHandlers): AsrStream {
     const streamId = `s${++this.seq}`;
-    const slot = this.slots.reduce((a, b) => (b.streams.size < a.streams.size ? b : a));
+    const slots = engineWorker(request.engine) === 'whisper' ? this.whisperWorkers() : this.slots;
+    const slot = slots.reduce((a, b) => (b.streams.size < a.streams.size ? b : a));
     slot.streams.add(streamId);
     const entry: StreamEntry = { slot, handlers, pushed: 0, consumed: 0 };
     this.streams.set(streamId, entry);
@@ -211,8 +231,21 @@ export class AsrPool {
     };
   }
 
+  /** The Whisper worker threads, started on first use. */
+  private whisperWorkers(): WorkerSlot[] {
+    if (this.whisperSlots.length === 0) {
+      const { workers } = loadWhisperSettings();
+      for (let i = 0; i < workers; i++) {
+        const slot = this.spawn('whisper');
+        slot.ready.catch(() => undefined); // its streams hear of a failed start through onError
+        this.whisperSlots.push(slot);
+      }
+    }
+    return this.whisperSlots;
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all([...this.slots, ...this.whisperSlots].map((s) => s.worker.terminate()));
   }
 }

@@ -48,6 +48,14 @@ export interface ScopeSpec {
   notNegatorWords?: string;
   /** Cues that what follows is someone else's words or a question about them. */
   reported: string;
+  /** zh: also look for a reported-speech cue inside the match (a match may start at a subject
+   *  or target before the verb: "你说外国人都该死" matches from 你). */
+  reportedInMatch?: boolean;
+  /** Cues right after the match that it is described, not said ("…要杀X的人/言论"): tested
+   *  on the next characters, with clause boundaries written as "，". */
+  reportedAfter?: string;
+  /** Negators that, at the start of the clause, negate all of it ("没有人应该因为…而被杀"). */
+  clauseNegators?: string;
   /** How far back (tokens for en/es, characters for zh) negation reaches. */
   negationWindow: number;
   /** How far back (tokens / characters) a reported-speech cue reaches. */
@@ -70,6 +78,9 @@ export interface CompiledScope {
   notNegating: RegExp | null;
   notNegatorWords: RegExp | null;
   reported: RegExp;
+  reportedInMatch: boolean;
+  reportedAfter: RegExp | null;
+  clauseNegators: RegExp | null;
   negationWindow: number;
   reportedWindow: number;
 }
@@ -159,6 +170,9 @@ export function loadLanguageRules(lang: DetectLanguage, dir: string = rulesDir()
     notNegating: scopeSpec.notNegating ? new RegExp(expandMacros(scopeSpec.notNegating, macros)) : null,
     notNegatorWords: scopeSpec.notNegatorWords ? new RegExp(expandMacros(scopeSpec.notNegatorWords, macros), 'g') : null,
     reported: new RegExp(expandMacros(scopeSpec.reported, macros)),
+    reportedInMatch: scopeSpec.reportedInMatch === true,
+    reportedAfter: scopeSpec.reportedAfter ? new RegExp(expandMacros(scopeSpec.reportedAfter, macros)) : null,
+    clauseNegators: scopeSpec.clauseNegators ? new RegExp(expandMacros(scopeSpec.clauseNegators, macros)) : null,
     negationWindow: scopeSpec.negationWindow,
     reportedWindow: scopeSpec.reportedWindow,
   };

@@ -73,23 +73,41 @@ function negatedChinese(scope: CompiledScope, rawPrefix: string, match: string):
   return true;
 }
 
+/** The characters after a match (up to `n`), with clause boundaries written as "，". */
+function textAfter(norm: Normalized, b: number, n: number): string {
+  const e = Math.min(norm.text.length, b + n);
+  let out = '';
+  let k = 0;
+  while (k < norm.boundaries.length && (norm.boundaries[k] as number) < b) k++;
+  for (let i = b; i < e; i++) {
+    while (k < norm.boundaries.length && norm.boundaries[k] === i) { out += '，'; k++; }
+    out += norm.text[i];
+  }
+  return out;
+}
+
+const AFTER_WINDOW = 16;
+
 export function scopeOf(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, a: number, b: number, opts: { negatable: boolean; reportable: boolean }): ScopeVerdict {
   const s = sentenceStart(norm, a);
   const prefix = norm.text.slice(s, a).trim();
   if (opts.negatable && prefix.length > 0) {
     const match = norm.text.slice(a, b);
+    if (scope.clauseNegators && scope.clauseNegators.test(prefix)) return 'negated';
     if (lang === 'zh' ? negatedChinese(scope, prefix, match) : negatedLatin(scope, prefix, match)) return 'negated';
   }
   if (opts.reportable) {
     if (insideQuotes(norm, s, a)) return 'reported';
     // A quotation mark inside the match: it spans someone's quoted words.
     if (norm.quotes.some((q) => q > a && q < b)) return 'reported';
-    if (prefix.length > 0) {
+    const before = scope.reportedInMatch ? prefix + norm.text.slice(a, b) : prefix;
+    if (before.length > 0) {
       const win = lang === 'zh'
-        ? prefix.slice(Math.max(0, prefix.length - scope.reportedWindow))
-        : prefix.split(' ').slice(-scope.reportedWindow).join(' ');
+        ? before.slice(Math.max(0, before.length - scope.reportedWindow - (scope.reportedInMatch ? b - a : 0)))
+        : before.split(' ').slice(-scope.reportedWindow).join(' ');
       if (scope.reported.test(win)) return 'reported';
     }
+    if (scope.reportedAfter && scope.reportedAfter.test(textAfter(norm, b, AFTER_WINDOW))) return 'reported';
   }
   return null;
 }

@@ -49,4 +49,52 @@ export interface AsrErrorEvent {
   message: string;
 }
 
-export type CallEvent = CallStartedEvent | CallEndedEvent | TranscriptEvent | AsrLagEvent | AsrErrorEvent;
+export type AlertCategory = 'threat' | 'insult' | 'false_legal' | 'third_party_disclosure' | 'tone';
+
+/** A warning for the collector: something they said crossed a line (or their tone did). */
+export interface AlertEvent {
+  type: 'alert';
+  alertId: string;
+  callId: string;
+  agentId: string;
+  category: AlertCategory;
+  severity: 'warning' | 'critical';
+  /** The words that crossed the line, as heard. */
+  text: string;
+  startMs: number;
+  endMs: number;
+  rule: string;
+  explanation: string;
+  citation: string;
+  emittedAt: string;
+  /** Extension: a lawful way to say it, where one exists. */
+  suggestion?: string;
+  /** Extension: 'partial' when raised before the utterance ended (it may be retracted by the final). */
+  basis?: 'partial' | 'final' | 'audio';
+}
+
+/** An alert that the final transcript no longer supports. */
+export interface AlertRetractedEvent {
+  type: 'alert.retracted';
+  alertId: string;
+  callId: string;
+  agentId: string;
+}
+
+/** The call's current risk, 0 (nothing) to 100, on every change (sent on /v1/live; agents' sockets get it too). */
+export interface CallRiskEvent {
+  type: 'call.risk';
+  callId: string;
+  agentId: string;
+  score: number;
+}
+
+export type CallEvent =
+  | CallStartedEvent
+  | CallEndedEvent
+  | TranscriptEvent
+  | AsrLagEvent
+  | AsrErrorEvent
+  | AlertEvent
+  | AlertRetractedEvent
+  | CallRiskEvent;

@@ -13,6 +13,8 @@ export interface CallInfo {
   roles: ChannelRole[];
   telephone: boolean;
   engine: string;
+  /** The call said "auto" and its engine identifies the language (Whisper); `language` is the fallback. */
+  detectLanguage?: boolean;
   protocol: 'native' | 'twilio';
   metadata: Record<string, unknown>;
 }
@@ -21,6 +23,20 @@ export interface SessionDeps {
   pool: AsrPool;
   bus: EventBus;
   metrics: Metrics;
+  /** What else hears the call's audio as it arrives (clips and tone, recording). */
+  taps?: AudioTapFactory[];
+}
+
+/** A listener on one call's PCM, opened before call.started goes out. */
+export interface AudioTap {
+  /** PCM of one channel at the call's rate, in arrival order; copy what you keep. */
+  audio(channel: number, pcm: Int16Array): void;
+  /** The call ended and its last finals are out. */
+  end(): Promise<void> | void;
+}
+
+export interface AudioTapFactory {
+  open(info: CallInfo): AudioTap | null;
 }
 
 /** How a protocol adapter stops and restarts reading its socket (TCP backpressure on the client). */
@@ -71,6 +87,7 @@ export class CallSession {
   private readonly channels: ChannelState[];
   private ended?: Promise<void>;
   private paused = false;
+  private readonly taps: AudioTap[];
   /** Set by the protocol adapter that owns the connection. */
   flow?: FlowControl;
   private resolveFinished!: () => void;
@@ -84,7 +101,7 @@ export class CallSession {
     this.channels = info.roles.map((role) => {
       let state!: ChannelState;
       const stream = deps.pool.open(
-        { engine: info.engine, language: info.language, telephone: info.telephone, inputRateHz: info.sampleRateHz },
+        { engine: info.engine, language: info.language, telephone: info.telephone, inputRateHz: info.sampleRateHz, detectLanguage: info.detectLanguage },
         {
           onHypothesis: (hyp) => this.onHypothesis(state, hyp),
           onProgress: () => {
@@ -108,6 +125,7 @@ export class CallSession {
       state = new ChannelState(role, stream);
       return state;
     });
+    this.taps = (deps.taps ?? []).flatMap((factory) => factory.open(info) ?? []);
     deps.metrics.activeCalls.inc();
     deps.metrics.activeChannels.inc(this.channels.length);
     deps.bus.publish(this.startedEvent());
@@ -137,6 +155,7 @@ export class CallSession {
     ch.arrivals.push({ endMs: (ch.samples * 1000) / this.info.sampleRateHz, at: performance.now() });
     if (ch.arrivals.length > 10_000) ch.arrivals.splice(0, 5_000); // a stalled decoder must not grow this forever
     this.deps.metrics.audioSeconds.inc({ protocol: this.info.protocol }, pcm.length / this.info.sampleRateHz);
+    for (const tap of this.taps) tap.audio(channel, pcm); // before the stream takes the buffer
     ch.stream.push(pcm);
     if (!this.paused && this.maxBacklogMs() > PAUSE_BACKLOG_MS) {
       this.paused = true;
@@ -183,6 +202,8 @@ export class CallSession {
       for (const ch of this.channels) if (ch.behind) this.deps.metrics.asrLagging.dec();
       this.deps.metrics.activeCalls.dec();
       this.deps.metrics.activeChannels.dec(this.channels.length);
+      // A tap that fails (a full disk under the recorder) must not keep the call from ending.
+      await Promise.allSettled(this.taps.map(async (tap) => tap.end()));
       this.deps.bus.publish({ type: 'call.ended', callId: this.info.callId, agentId: this.info.agentId });
       this.resolveFinished();
     })();

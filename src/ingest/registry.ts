@@ -1,10 +1,10 @@
-import { checkEngine, DEFAULT_ENGINE } from '../asr/engines.js';
+import { checkEngine, chooseEngine } from '../asr/engines.js';
 import { EngineError, type Language } from '../asr/engine.js';
 import type { Config } from '../config.js';
 import { CallSession, type CallInfo, type SessionDeps } from './call-session.js';
 import { IngestError } from './errors.js';
 
-export interface CallRequest extends Omit<CallInfo, 'language' | 'engine' | 'telephone'> {
+export interface CallRequest extends Omit<CallInfo, 'language' | 'engine' | 'telephone' | 'detectLanguage'> {
   language: Language | 'auto';
   encoding: 'pcm_s16le' | 'mulaw' | 'alaw';
 }
@@ -38,16 +38,20 @@ export class CallRegistry {
     // G.711 or 8 kHz audio came over the phone network: the telephone models fit it better.
     const telephone = req.encoding !== 'pcm_s16le' || req.sampleRateHz <= 8000;
     const requested = req.metadata.engine;
-    const engine = typeof requested === 'string' ? requested : DEFAULT_ENGINE;
+    let engine: string;
     try {
-      checkEngine(engine, { language, telephone });
+      // Named by the call, or the first installed of those configured for its language.
+      if (typeof requested === 'string') checkEngine((engine = requested), { language, telephone });
+      else engine = chooseEngine(this.config.engines[language], { language, telephone });
     } catch (err) {
       if (err instanceof EngineError) {
         throw new IngestError(err.code === 'ENGINE_UNAVAILABLE' ? 'ENGINE_UNAVAILABLE' : 'UNSUPPORTED_LANGUAGE', err.message);
       }
       throw err;
     }
-    const session = new CallSession({ ...req, language, telephone, engine }, this.deps);
+    // Whisper identifies the language of an "auto" call itself, per utterance.
+    const detectLanguage = req.language === 'auto' && engine === 'whisper';
+    const session = new CallSession({ ...req, language, telephone, engine, detectLanguage }, this.deps);
     this.calls.set(req.callId, session);
     return session;
   }

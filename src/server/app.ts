@@ -1,18 +1,24 @@
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { AlertService } from '../alerts/service.js';
 import { AsrPool } from '../asr/pool.js';
 import type { Config } from '../config.js';
+import { loadDetector } from '../detect/index.js';
 import { EventBus } from '../events/bus.js';
 import { handleNativeIngest } from '../ingest/native.js';
 import { CallRegistry } from '../ingest/registry.js';
 import { handleTwilio } from '../ingest/twilio.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, scheduleRetention, type Store } from '../store/index.js';
+import type { AudioTapFactory } from '../ingest/call-session.js';
+import { registerAlertRoutes } from './alerts-routes.js';
 import { CallArchive } from './archive.js';
 import { describeAuth, loadAuth, type AuthConfig, type TokenSpec } from './auth.js';
 import { registerCallRoutes } from './calls-routes.js';
 import { registerEventRoutes } from './events-routes.js';
 import { requirePermission } from './guard.js';
 import { Metrics } from './metrics.js';
+import { registerPageRoutes } from './pages-routes.js';
+import { RecordingTaps } from './recording-tap.js';
 
 export interface Server {
   app: FastifyInstance;
@@ -22,6 +28,7 @@ export interface Server {
   metrics: Metrics;
   store: Store;
   auth: AuthConfig;
+  alerts: AlertService;
   /** Graceful stop: refuse new calls, finish the live ones (their finals go out), then close. */
   close(): Promise<void>;
 }
@@ -46,7 +53,31 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   const archive = new CallArchive(store, bus, app.log);
   const orphans = await archive.closeOrphans();
   if (orphans) app.log.warn({ orphans }, 'ended calls left live by an earlier run (crash or kill)');
-  const registry = new CallRegistry({ pool, bus, metrics }, config);
+  const alerts = new AlertService({
+    detector: await loadDetector(),
+    bus,
+    policy: config.alertPolicy,
+    clip: config.clip,
+    saveClip: (callId, alertId, clip) => archive.write(callId, () => store.saveClip({ alertId, ...clip })),
+    onAlert: (event) => {
+      if (event.type === 'alert') metrics.alerts.inc({ category: event.category, severity: event.severity, basis: event.basis ?? 'final' });
+      else metrics.alertsRetracted.inc();
+    },
+  });
+  const taps: AudioTapFactory[] = [alerts];
+  if (config.recordCalls) {
+    taps.push(new RecordingTaps(store, (callId, write) => archive.write(callId, write), app.log));
+    app.log.warn('full-call recording is ON (EARSHOT_RECORD_CALLS): every call is written to the data folder');
+  }
+  const retention =
+    config.retentionDays === null
+      ? null
+      : scheduleRetention(store, {
+          days: config.retentionDays,
+          onPurge: (r) => (r.calls ? app.log.info({ purged: r }, 'retention purge') : undefined),
+          onError: (err) => app.log.error({ err }, 'retention purge failed'),
+        });
+  const registry = new CallRegistry({ pool, bus, metrics, taps }, config);
   const ingestDeps = { registry, metrics, maxAudioFrameBytes: config.maxAudioFrameBytes };
 
   await app.register(websocket, { options: { maxPayload: MAX_WS_MESSAGE_BYTES } });
@@ -58,6 +89,8 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
   );
   registerEventRoutes(app, bus, registry, auth);
   registerCallRoutes(app, store, auth);
+  registerAlertRoutes(app, store, auth);
+  registerPageRoutes(app);
 
   app.get('/healthz', async () => ({ status: 'ok', calls: registry.size, asrStreams: pool.activeStreams, asrWorkers: pool.size }));
   app.get('/metrics', async (_req, reply) => {
@@ -75,11 +108,16 @@ export async function buildServer(config: Config, options: BuildOptions = {}): P
     metrics,
     store,
     auth,
+    alerts,
     close: () =>
       (closing ??= (async () => {
+        retention?.stop();
         await registry.endAll();
         await app.close();
         await pool.stop();
+        // Alerts and clips of the last finals are published on microtasks; let them reach the archive.
+        await new Promise((resolve) => setImmediate(resolve));
+        alerts.stop();
         await archive.flush();
         await store.close();
       })()),

@@ -4,8 +4,8 @@ import type { CallEvent } from '../events/types.js';
 import type { Store } from '../store/index.js';
 
 /**
- * Writes what QA and compliance need from the live event stream into the store: calls and their
- * final utterances. Writes for one call are chained so they land in order; a failed write is
+ * Writes what QA and compliance need from the live event stream into the store: calls, their
+ * final utterances, alerts and retractions (clips come through `write`). Writes for one call are chained so they land in order; a failed write is
  * logged and does not stop the call or the other calls.
  */
 export class CallArchive {
@@ -18,6 +18,11 @@ export class CallArchive {
     private readonly log: FastifyBaseLogger,
   ) {
     this.off = bus.subscribeAll((event) => this.onEvent(event));
+  }
+
+  /** Run a store write for a call after the writes already queued for it. */
+  write(callId: string, write: () => Promise<unknown>): void {
+    this.enqueue(callId, write);
   }
 
   private enqueue(callId: string, write: () => Promise<unknown>): void {
@@ -52,6 +57,28 @@ export class CallArchive {
             words: event.words ?? [],
           }),
         );
+        return;
+      case 'alert':
+        this.enqueue(event.callId, () =>
+          this.store.addAlert({
+            alertId: event.alertId,
+            callId: event.callId,
+            agentId: event.agentId,
+            category: event.category,
+            severity: event.severity,
+            text: event.text,
+            startMs: event.startMs,
+            endMs: event.endMs,
+            rule: event.rule,
+            explanation: event.explanation,
+            citation: event.citation,
+            suggestion: event.suggestion,
+            emittedAt: Date.parse(event.emittedAt),
+          }),
+        );
+        return;
+      case 'alert.retracted':
+        this.enqueue(event.callId, () => this.store.retractAlert(event.alertId));
         return;
       case 'call.ended': {
         this.enqueue(event.callId, () => this.store.endCall(event.callId));

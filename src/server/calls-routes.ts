@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AuthConfig } from './auth.js';
 import { requirePermission } from './guard.js';
 import type { CallFilter, Store } from '../store/index.js';
+import { badQuery, count, oneOf, sendError, time } from './query.js';
 
 interface CallsQuery {
   agentId?: string;
@@ -14,22 +15,6 @@ interface CallsQuery {
   cursor?: string;
 }
 
-class BadQuery extends Error {}
-
-function time(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(t)) throw new BadQuery(`${name} must be an ISO date or epoch milliseconds`);
-  return t;
-}
-
-function count(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new BadQuery(`${name} must be a non-negative integer`);
-  return n;
-}
-
 /** GET /v1/calls and GET /v1/calls/:callId (design.md § REST). */
 export function registerCallRoutes(app: FastifyInstance, store: Store, auth: AuthConfig): void {
   app.get<{ Querystring: CallsQuery }>(
@@ -38,18 +23,16 @@ export function registerCallRoutes(app: FastifyInstance, store: Store, auth: Aut
     async (req, reply) => {
       const q = req.query;
       try {
-        if (q.status !== undefined && q.status !== 'live' && q.status !== 'ended') throw new BadQuery('status must be live or ended');
         const filter: CallFilter = {
           agentId: req.grant?.agentScope ?? q.agentId,
-          status: q.status as CallFilter['status'],
+          status: oneOf(q.status, ['live', 'ended'] as const, 'status'),
           language: q.language,
           from: time(q.from, 'from'),
           to: time(q.to, 'to'),
         };
         return await store.listCalls(filter, { limit: count(q.limit, 'limit'), offset: count(q.offset, 'offset'), cursor: q.cursor });
       } catch (err) {
-        if (err instanceof BadQuery) return reply.code(400).send({ error: { code: 'BAD_QUERY', message: err.message } });
-        throw err;
+        return badQuery(reply, err);
       }
     },
   );
@@ -62,7 +45,7 @@ export function registerCallRoutes(app: FastifyInstance, store: Store, auth: Aut
       const scope = req.grant?.agentScope;
       // An agent asking for someone else's call learns nothing, not even that it exists.
       if (!call || (scope !== undefined && call.agentId !== scope)) {
-        return reply.code(404).send({ error: { code: 'CALL_NOT_FOUND', message: `no call ${req.params.callId}` } });
+        return sendError(reply, 404, 'CALL_NOT_FOUND', `no call ${req.params.callId}`);
       }
       return call;
     },

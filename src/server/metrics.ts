@@ -46,6 +46,17 @@ export class Metrics {
     labelNames: ['final'] as const,
     registers: [this.registry],
   });
+  readonly alerts = new client.Counter({
+    name: 'earshot_alerts_total',
+    help: 'Alerts raised, by category, severity and basis (partial transcript, final transcript, audio)',
+    labelNames: ['category', 'severity', 'basis'] as const,
+    registers: [this.registry],
+  });
+  readonly alertsRetracted = new client.Counter({
+    name: 'earshot_alerts_retracted_total',
+    help: 'Alerts raised on a partial transcript that the final no longer supported',
+    registers: [this.registry],
+  });
 
   constructor() {
     client.collectDefaultMetrics({ register: this.registry, prefix: 'earshot_' });

@@ -108,4 +108,54 @@ describe('auth on the wire', () => {
     expect(r.status).toBe(400);
     expect(((await r.json()) as { error: { code: string } }).error.code).toBe('BAD_QUERY');
   });
+
+  describe('alerts', () => {
+    const H = (token: string) => ({ authorization: `Bearer ${token}` });
+    beforeAll(async () => {
+      await server.store.createCall({ callId: 'alerts-of-a', agentId: 'agent-a', language: 'en' });
+      await server.store.createCall({ callId: 'alerts-of-b', agentId: 'agent-b', language: 'en' });
+      const base = { severity: 'critical' as const, category: 'false_legal', text: 'warrant for your arrest', startMs: 1000, endMs: 2000, rule: 'en.false_legal.warrant', explanation: 'x', citation: 'FDCPA 1692e(4)' };
+      await server.store.addAlert({ ...base, alertId: 'al-a', callId: 'alerts-of-a', agentId: 'agent-a' });
+      await server.store.addAlert({ ...base, alertId: 'al-b', callId: 'alerts-of-b', agentId: 'agent-b' });
+      const silenceWav = new Uint8Array(44 + 3200);
+      const v = new DataView(silenceWav.buffer);
+      [...'RIFF'].forEach((c, i) => v.setUint8(i, c.charCodeAt(0)));
+      await server.store.saveClip({ alertId: 'al-b', wav: silenceWav, startMs: 0, endMs: 100, preRollMs: 0, postRollMs: 0, sampleRate: 16000, channels: 1, durationMs: 100 });
+    });
+
+    it('lists only the agent’s own alerts, and hides others’ even by id', async () => {
+      const mine = (await (await fetch(`${http}/v1/alerts`, { headers: H('agent-a-secret') })).json()) as { items: { alertId: string }[] };
+      expect(mine.items.map((a) => a.alertId)).toEqual(['al-a']);
+      expect((await fetch(`${http}/v1/alerts?agentId=agent-b`, { headers: H('agent-a-secret') })).status).toBe(403);
+      const other = await fetch(`${http}/v1/alerts/al-b`, { headers: H('agent-a-secret') });
+      expect(other.status).toBe(404);
+      expect(((await other.json()) as { error: { code: string } }).error.code).toBe('ALERT_NOT_FOUND');
+      const all = (await (await fetch(`${http}/v1/alerts`, { headers: H('super-secret') })).json()) as { total: number };
+      expect(all.total).toBeGreaterThanOrEqual(2);
+    });
+
+    it('lets QA and supervisors listen to clips but not agents; only QA records verdicts', async () => {
+      expect((await fetch(`${http}/v1/alerts/al-b/clip.wav`, { headers: H('agent-a-secret') })).status).toBe(403);
+      expect((await fetch(`${http}/v1/alerts/al-b/clip.wav`, { headers: H('super-secret') })).status).toBe(200);
+      const qa = await fetch(`${http}/v1/alerts/al-b/clip.wav`, { headers: H('qa-secret') });
+      expect(qa.status).toBe(200);
+      expect((await qa.arrayBuffer()).byteLength).toBe(44 + 3200);
+      expect((await fetch(`${http}/v1/alerts/al-a/clip.wav`, { headers: H('qa-secret') })).status).toBe(404);
+      const review = (token: string) =>
+        fetch(`${http}/v1/alerts/al-b/review`, { method: 'POST', headers: { ...H(token), 'content-type': 'application/json' }, body: JSON.stringify({ verdict: 'dismissed', note: 'misheard' }) });
+      expect((await review('super-secret')).status).toBe(403);
+      expect((await review('agent-a-secret')).status).toBe(403);
+      expect((await review('qa-secret')).status).toBe(201);
+      const audit = await server.store.listAudit({ targetId: 'al-b' });
+      expect(audit.items.map((a) => `${a.action}:${a.role}`).sort()).toEqual(['alert.review:qa', 'clip.listen:qa', 'clip.listen:supervisor']);
+    });
+
+    it('answers bad filters with 400 BAD_QUERY', async () => {
+      for (const q of ['category=rude', 'severity=loud', 'status=maybe', 'from=yesterday', 'cursor=garbage', 'limit=-1']) {
+        const r = await fetch(`${http}/v1/alerts?${q}`, { headers: H('qa-secret') });
+        expect(r.status, q).toBe(400);
+        expect(((await r.json()) as { error: { code: string } }).error.code).toBe('BAD_QUERY');
+      }
+    });
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Nothing accepted is lost: finals are in the store once they are out, a kill -9 leaves them
+ * Nothing accepted is lost: finals and alerts are in the store once they are out, a kill -9 leaves them
  * there (and the call is closed at the next start), and SIGTERM finishes live calls first.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -63,7 +63,7 @@ async function startCall(port: number, callId: string): Promise<{ events: Inbox;
 
 /** Two sentences with a long pause: the first has its final well before the second ends. */
 function twoUtterances(): Uint8Array {
-  const a = loadWav(fliteWav('Good morning, this is Sam from Acme Recovery about your account.'));
+  const a = loadWav(fliteWav('If you do not pay today, a warrant will be issued for your arrest.'));
   const b = loadWav(fliteWav('We can set up a payment plan starting next Friday.'));
   const gap = new Int16Array(16000 * 2);
   const all = new Int16Array(a.samples.length + gap.length + b.samples.length);
@@ -73,7 +73,7 @@ function twoUtterances(): Uint8Array {
 }
 
 describe('durability', () => {
-  it('keeps finals through a kill -9 and closes the orphaned call at the next start', async () => {
+  it('keeps finals and alerts through a kill -9 and closes the orphaned call at the next start', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'earshot-crash-'));
     const port = await freePort();
     const child = await startProcess(dataDir, port);
@@ -83,6 +83,7 @@ describe('durability', () => {
     void sendAudio(ingest.socket, audio.subarray(0, audio.length - 32000), { frameBytes: 6400, paceMs: 100 });
     const first = await events.waitFor((m) => m.type === 'transcript' && m.final === true, 60_000, 'the first final');
     expect(String(first.text).length).toBeGreaterThan(0);
+    const alert = await events.waitFor((m) => m.type === 'alert' && m.category === 'false_legal', 10_000, 'the arrest alert');
     await new Promise((r) => setTimeout(r, 300)); // the archive writes right after publishing
     child.kill('SIGKILL');
     await exited(child);
@@ -93,6 +94,8 @@ describe('durability', () => {
     const call = (await res.json()) as { status: string; utterances: { text: string; startMs: number }[] };
     expect(call.status).toBe('ended');
     expect(call.utterances.map((u) => u.text)).toContain(first.text);
+    const alerts = (await (await fetch(`http://127.0.0.1:${port}/v1/alerts?callId=crash-1`)).json()) as { items: { alertId: string }[] };
+    expect(alerts.items.map((a) => a.alertId)).toContain(alert.alertId);
   });
 
   it('on SIGTERM finishes the live call: its last final is published and stored before exit', async () => {

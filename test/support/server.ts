@@ -2,6 +2,9 @@
  * A real earshot server in the test process (fastify on an ephemeral port, real ASR workers),
  * and small WebSocket clients for the ingest and event endpoints.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { WebSocket, type RawData } from 'ws';
 import { EngineError, type Language } from '../../src/asr/engine.js';
 import { selectProfile } from '../../src/asr/pocketsphinx/profiles.js';
@@ -20,8 +23,10 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A server on an ephemeral port with its own fresh data folder (unless `dataDir` is given). */
 export async function startServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const server = await buildServer({ ...loadConfig({}), port: 0, logLevel: 'silent', asrWorkers: 2, ...overrides });
+  const dataDir = overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'earshot-test-'));
+  const server = await buildServer({ ...loadConfig({}), port: 0, logLevel: 'silent', asrWorkers: 2, dataDir, ...overrides });
   try {
     await server.app.listen({ port: 0, host: '127.0.0.1' });
   } catch (err) {
