@@ -218,6 +218,7 @@ async function offendingRun(base: string, scripts: Script[], rate: number, n: nu
   }
   const latencies: number[] = [];
   let missed = 0;
+  const missedDetail: string[] = [];
   let otherAlerts = 0;
   let retracted = 0;
   for (const c of calls) {
@@ -228,6 +229,8 @@ async function offendingRun(base: string, scripts: Script[], rate: number, n: nu
     otherAlerts += violations(c.received).filter((x) => !about.includes(x)).length;
     if (!hit) {
       missed++;
+      const heard = c.received.filter((x) => x.ev.type === 'transcript' && x.ev.final && x.ev.channel === 'agent' && x.ev.endMs! > o.startMs && x.ev.startMs! < o.endMs);
+      missedDetail.push(`${o.category}: heard "${heard.map((x) => x.ev.text).join(' | ')}"${about.length ? `, alerted ${about.map((x) => x.ev.category).join(',')}` : ''}`);
       continue;
     }
     const k = Math.min(c.sentAt.length - 1, Math.max(0, Math.floor((o.endMs - 1) / CHUNK_MS)));
@@ -242,6 +245,7 @@ async function offendingRun(base: string, scripts: Script[], rate: number, n: nu
     latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? null) },
     alertsOutsideThePhrase: otherAlerts,
     retractions: retracted,
+    missedDetail,
   };
 }
 

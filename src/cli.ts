@@ -9,6 +9,10 @@ const USAGE = `earshot — real-time compliance guard for collection calls
                           [--agent ID] [--call ID] [--speed 1] [--token T]
                                      stream a recording as a live call at real-time pace, print events
   earshot classify                   JSONL utterances on stdin -> JSONL labels and findings on stdout
+  earshot models list [--json]       speech models of models/manifest.json and whether each is installed
+  earshot models fetch NAME... [--base-url URL]
+                                     download into EARSHOT_MODELS_DIR, every SHA-256 checked, resumable
+  earshot models verify [NAME...]    re-check installed models file by file; exit 1 if any is damaged
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -50,6 +54,11 @@ async function main(argv: string[]): Promise<void> {
         token: values.token ?? process.env.EARSHOT_TOKEN,
         lingerMs: 5000,
       });
+    }
+    case 'models': {
+      const { runModels } = await import('./cli/models.js');
+      process.exitCode = await runModels(rest);
+      return;
     }
     case 'classify': {
       const { runClassify } = await import('./cli/classify.js');

@@ -21,7 +21,7 @@ export interface Config {
   maxCalls: number;
   /** Largest WebSocket message accepted before FRAME_TOO_LARGE (the protocol allows 64 KiB of audio). */
   maxAudioFrameBytes: number;
-  /** Language used when a call says "auto" (the speech engines here cannot identify it). */
+  /** Language used when a call says "auto" (pocketsphinx cannot identify it; Whisper calls identify it per utterance, this picks their engine). */
   defaultLanguage: Language;
   /**
    * Speech engines per language, in order of preference: the first one installed takes a call that

@@ -3,6 +3,9 @@
 // HateCheck, COLD, Davidson), each next to the plain-lexicon baseline and to rules only.
 // Prints markdown and rewrites the results section of docs/detector.md
 // (between <!-- eval:begin --> and <!-- eval:end -->); `--no-write` only prints.
+// `--errors[=lang]` prints (to stderr) the held-out corpus test lines the shipped detector gets
+// wrong, with the rules that fired. It never prints HateCheck cases: its held-out half stays
+// unread (scripts/detect/hc-dev.ts --show lists the dev half).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../../src/paths.js';
@@ -35,6 +38,17 @@ function rate(hit: number, n: number): string {
   return n === 0 ? '–' : `${fmt(hit / n)} (${hit}/${n})`;
 }
 
+const ERRORS = process.argv.find((a) => a === '--errors' || a.startsWith('--errors='));
+const ERROR_LANG = ERRORS?.includes('=') ? ERRORS.slice(ERRORS.indexOf('=') + 1) : null;
+
+function printError(lang: DetectLanguage, u: { text: string; labels: Category[]; rightParty: boolean | null; family: string }, d: Systems): void {
+  const r = d.full.classify({ text: u.text, lang, speaker: 'agent', rightParty: u.rightParty });
+  const got = new Set(r.labels);
+  const fn = u.labels.filter((c) => !got.has(c));
+  const fp = r.labels.filter((c) => !u.labels.includes(c));
+  console.error(`${lang} ${u.family} gold=[${u.labels.join(',')}] rp=${u.rightParty} ${fn.length ? `MISS ${fn.join(',')} ` : ''}${fp.length ? `EXTRA ${fp.join(',')} ` : ''}| ${u.text} => ${r.findings.map((f) => `${f.rule}(${f.confidence})`).join(' ')}`);
+}
+
 function corpusSection(d: Systems): string[] {
   const out: string[] = [];
   out.push('### Held-out test split of the project corpus (`corpus/<lang>/utterances.jsonl`, `split: "test"`)', '');
@@ -58,6 +72,10 @@ function corpusSection(d: Systems): string[] {
         if (u.speaker === 'customer') nLawful.customer++;
         else nLawful.agent++;
         if (u.hard) nLawful.hard++;
+      }
+      if (ERRORS && (!ERROR_LANG || ERROR_LANG === lang) && u.speaker === 'agent') {
+        const p = predict('full', d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });
+        if (CATEGORIES.some((c) => p.has(c) !== u.labels.includes(c))) printError(lang, u, d);
       }
       for (const s of SYSTEMS) {
         const p = predict(s, d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });

@@ -1,7 +1,8 @@
 /**
  * Everything the alert service keeps for one live call: the policy (what to raise and
- * retract), the clip capture, and the live alerts that make up the call's risk.
+ * retract), the tone meter, the clip capture, and the live alerts that make up the call's risk.
  */
+import { ToneMeter } from '../audio/tone.js';
 import type { Detector, DetectLanguage } from '../detect/index.js';
 import type { AlertEvent, CallEvent, TranscriptEvent } from '../events/types.js';
 import type { CallInfo } from '../ingest/call-session.js';
@@ -21,6 +22,7 @@ export interface WatchDeps {
 export class CallWatch {
   readonly policy: AlertPolicy;
   readonly clips: ClipCapture;
+  private readonly toneMeter: ToneMeter;
   private readonly live = new Map<string, RiskAlert>();
   private lastRisk = 0;
   /** Furthest point of the call timeline heard in a transcript (the risk's "now"). */
@@ -34,10 +36,29 @@ export class CallWatch {
     this.clips = new ClipCapture(info.sampleRateHz, info.roles.length, deps.clip, (alertId, clip) =>
       deps.saveClip(info.callId, alertId, clip),
     );
+    this.toneMeter = new ToneMeter({
+      sampleRateHz: info.sampleRateHz,
+      roles: info.roles,
+      language: info.language,
+      onFinding: (finding) => this.tone(finding),
+    });
+  }
+
+  /** The call's audio as it arrives (main thread: the meter is cheap, see bench/tone.ts). */
+  audio(channel: number, pcm: Int16Array): void {
+    this.clips.audio(channel, pcm);
+    this.toneMeter.push(channel, pcm);
+  }
+
+  /** The call ended: last tone findings, then the clips still waiting for their post-roll. */
+  end(): void {
+    this.toneMeter.finish();
+    this.clips.flush();
   }
 
   transcript(event: TranscriptEvent): void {
     this.nowMs = Math.max(this.nowMs, event.endMs);
+    if (event.final && event.words?.length) this.toneMeter.observeWords(event.channel, event.words);
     this.apply(
       this.policy.transcript({
         channel: event.channel,

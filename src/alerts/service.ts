@@ -41,9 +41,9 @@ export class AlertService implements AudioTapFactory {
     });
     this.watches.set(info.callId, watch);
     return {
-      audio: (channel, pcm) => watch.clips.audio(channel, pcm),
+      audio: (channel, pcm) => watch.audio(channel, pcm),
       end: () => {
-        watch.clips.flush();
+        watch.end();
         this.watches.delete(info.callId);
       },
     };

@@ -1,11 +1,15 @@
 /**
  * The tone meter (issue 5): coaching signals from the call audio itself, for the agent only.
  *
- * - raised_voice: the level of the agent's speech frames over the last second, against the
- *   agent's own running baseline (median speech-frame level over the last minutes of the agent's
- *   speech in this call, so line gain does not matter), above `thresholdDb` for `minDurationMs`.
+ * - raised_voice: the level of the agent's speech over the last second (the 80th percentile of
+ *   its 20 ms speech-frame levels: the vowels, where vocal effort shows; high-passed at 200 Hz),
+ *   against the agent's own running baseline (the same percentile over the last minutes of the
+ *   agent's speech in this call, so line gain and codec do not matter), at least `thresholdDb`
+ *   above it for `minDurationMs`. Speech frames come from an energy detector over an adaptive
+ *   noise floor (src/audio/loudness.ts).
  * - overtalk: the agent and the customer both talking (two channels), without a break, for
- *   `minOverlapMs`; backchannels ("mm-hm", "yeah") and turn-taking overlaps are shorter.
+ *   `minOverlapMs`, whoever started; backchannels ("mm-hm", "yeah") and the overlaps of ordinary
+ *   turn-taking are shorter.
  * - fast_speech: the agent's articulation rate (words per second of talking, pauses left out;
  *   characters per second for Mandarin) from the recogniser's final word times, over at least
  *   `minSpeechMs` of talking, above the language's `maxRate`.
@@ -194,6 +198,9 @@ export interface ToneSnapshot {
 }
 
 const NO_FINDINGS: readonly ToneFinding[] = Object.freeze([]);
+/** Per-frame flags of a channel kept for the overtalk comparison. */
+const TALKING = 1;
+const SPEECH = 2;
 
 /** One kind's cool-down and once-per-episode bookkeeping. */
 class Gate {
@@ -212,7 +219,7 @@ class ChannelMeter {
   readonly activity: NoiseFloorActivity;
   readonly talk: TalkState;
   speechFrames = 0;
-  /** Talking flag per frame, kept until both channels have been compared (overtalk). */
+  /** TALKING | SPEECH flags per frame, kept until both channels have been compared (overtalk). */
   readonly talkRing: Uint8Array;
 
   constructor(
@@ -256,7 +263,9 @@ export class ToneMeter {
   private raisedStart = -1;
   private raisedLast = -1;
   private raisedEmitted = false;
-  private raisedPeak = 0;
+  /** Sum and count of the judged excess (dB) over the current raised stretch: its mean is the measure. */
+  private raisedSum = 0;
+  private raisedCount = 0;
   private readonly raisedGate: Gate;
 
   // overtalk
@@ -265,6 +274,7 @@ export class ToneMeter {
   private joint = 0;
   private readonly jointTalking: [boolean, boolean] = [false, false];
   private readonly jointSince: [number, number] = [0, 0];
+  private readonly lastSpeech: [number, number] = [-1, -1];
   private overlapStart = -1;
   private overlapEmitted = false;
   private readonly overtalkGate: Gate;
@@ -321,7 +331,7 @@ export class ToneMeter {
     ch.levels.push(pcm, (db, index) => {
       const speech = ch.activity.frame(db);
       if (speech) ch.speechFrames++;
-      ch.talkRing[index % this.ringFrames] = ch.talk.frame(speech, index) ? 1 : 0;
+      ch.talkRing[index % this.ringFrames] = (ch.talk.frame(speech, index) ? TALKING : 0) | (speech ? SPEECH : 0);
       if (isAgent && this.settings.raisedVoice.enabled) this.raisedFrame(db, speech, index);
       // Frame by frame, so a big chunk cannot run further ahead than the ring holds.
       if (overtalk) this.advanceOvertalk(false);
@@ -374,7 +384,7 @@ export class ToneMeter {
     return {
       channels: this.channels.map((c) => ({
         role: c.role,
-        positionMs: (c.levels.frames * this.frameMs),
+        positionMs: c.levels.frames * this.frameMs,
         noiseFloorDb: c.activity.floorDb,
         speechMs: c.speechFrames * this.frameMs,
         talking: c.talk.talking,
@@ -414,10 +424,12 @@ export class ToneMeter {
       if (this.raisedStart < 0) {
         this.raisedStart = this.firstLoudFrameMs(index, this.baselineDb + rv.thresholdDb);
         this.raisedEmitted = false;
-        this.raisedPeak = excess;
+        this.raisedSum = 0;
+        this.raisedCount = 0;
       }
       this.raisedLast = endMs;
-      if (excess > this.raisedPeak) this.raisedPeak = excess;
+      this.raisedSum += excess;
+      this.raisedCount++;
     } else if (this.raisedStart >= 0 && (endMs - this.raisedLast > rv.maxGapMs || (!Number.isNaN(excess) && excess < rv.thresholdDb))) {
       // Ended: too long without enough speech to judge, or judged and no longer raised.
       this.raisedStart = -1;
@@ -431,7 +443,7 @@ export class ToneMeter {
     ) {
       this.raisedEmitted = true;
       this.raisedGate.fired(endMs);
-      this.emit(this.raisedFinding(this.raisedStart, endMs, this.raisedPeak));
+      this.emit(this.raisedFinding(this.raisedStart, endMs, this.raisedSum / this.raisedCount));
     }
   }
 
@@ -459,26 +471,35 @@ export class ToneMeter {
     const ahead = Math.max(a.levels.frames, c.levels.frames);
     const until = final ? ahead : Math.max(both, ahead - this.skewFrames);
     const ot = this.settings.overtalk;
+    const onset = a.talk.onsetFrames - 1;
     for (; this.joint < until; this.joint++) {
       const j = this.joint;
-      const agentTalking = j < a.levels.frames && a.talkRing[j % this.ringFrames] === 1;
-      const customerTalking = j < c.levels.frames && c.talkRing[j % this.ringFrames] === 1;
-      if (agentTalking && !this.jointTalking[0]) this.jointSince[0] = j;
-      if (customerTalking && !this.jointTalking[1]) this.jointSince[1] = j;
+      const av = j < a.levels.frames ? a.talkRing[j % this.ringFrames]! : 0;
+      const cv = j < c.levels.frames ? c.talkRing[j % this.ringFrames]! : 0;
+      const agentTalking = (av & TALKING) !== 0;
+      const customerTalking = (cv & TALKING) !== 0;
+      // Talking is confirmed `onset` frames after it began: date it back.
+      if (agentTalking && !this.jointTalking[0]) this.jointSince[0] = j - onset;
+      if (customerTalking && !this.jointTalking[1]) this.jointSince[1] = j - onset;
       this.jointTalking[0] = agentTalking;
       this.jointTalking[1] = customerTalking;
+      if (av & SPEECH) this.lastSpeech[0] = j;
+      if (cv & SPEECH) this.lastSpeech[1] = j;
       if (agentTalking && customerTalking) {
         if (this.overlapStart < 0) {
-          this.overlapStart = j;
+          this.overlapStart = Math.max(this.jointSince[0], this.jointSince[1]);
           this.overlapEmitted = false;
         }
-        const overlapMs = (j + 1 - this.overlapStart) * this.frameMs;
-        const endMs = (j + 1) * this.frameMs;
-        if (!this.overlapEmitted && overlapMs >= ot.minOverlapMs && this.overtalkGate.open(endMs)) {
+        // The overlap runs from the later start to the last frame both were actually speaking:
+        // the hangover that bridges pauses between words is not counted at the end.
+        const lastBoth = Math.min(this.lastSpeech[0], this.lastSpeech[1]);
+        const overlapMs = (lastBoth + 1 - this.overlapStart) * this.frameMs;
+        const nowMs = (j + 1) * this.frameMs;
+        if (!this.overlapEmitted && overlapMs >= ot.minOverlapMs && this.overtalkGate.open(nowMs)) {
           this.overlapEmitted = true;
-          this.overtalkGate.fired(endMs);
+          this.overtalkGate.fired(nowMs);
           const agentCutIn = this.jointSince[0] > this.jointSince[1];
-          this.emit(this.overtalkFinding(this.overlapStart * this.frameMs, endMs, Math.round(overlapMs), agentCutIn));
+          this.emit(this.overtalkFinding(this.overlapStart * this.frameMs, (lastBoth + 1) * this.frameMs, Math.round(overlapMs), agentCutIn));
         }
       } else {
         this.overlapStart = -1;

@@ -113,6 +113,10 @@ export class DetectorImpl implements Detector {
         break; // one finding per rule per utterance
       }
     }
+    if (hits.some((h) => h.rule.spec.yieldsTo)) {
+      const cats = new Set(hits.map((h) => h.rule.category));
+      return hits.filter((h) => !h.rule.spec.yieldsTo?.some((c) => cats.has(c)));
+    }
     return hits;
   }
 

@@ -120,6 +120,22 @@ function deLeet(chars: string[]): void {
   }
 }
 
+const ZHE_WORD_AFTER = new Set(['名', '作', '称', '述', '者', '录', '书']);
+const ZHE_WORD_BEFORE = new Set(['显', '卓', '土', '名', '原', '巨', '编', '论', '专', '遗', '新', '合', '拙', '大', '昭', '撰']);
+
+/**
+ * Traditional text writes the aspect particle 着 as 著 (等著, 看著), which is also a Simplified
+ * character (著名, 显著), so the character-level conversion leaves it alone and rules written for
+ * 等着 miss it. 著 becomes 着 unless it is part of one of the 著 words.
+ */
+function aspectZhe(chars: string[]): void {
+  for (let k = 0; k < chars.length; k++) {
+    if (chars[k] !== '著') continue;
+    if (ZHE_WORD_AFTER.has(chars[k + 1] as string) || ZHE_WORD_BEFORE.has(chars[k - 1] as string)) continue;
+    chars[k] = '着';
+  }
+}
+
 /**
  * Normalise text. Never throws: lone surrogates, control characters and emoji become
  * spaces; input longer than MAX_ANALYSED_CHARS is cut (truncated: true).
@@ -168,6 +184,7 @@ export function normalize(input: string): Normalized {
     i += w;
   }
   deLeet(chars);
+  aspectZhe(chars);
 
   // Compaction: markers to recorded positions, spaces collapsed, stretched letters shrunk.
   let text = '';

@@ -21,6 +21,9 @@ export interface RuleSpec {
   negatable?: boolean;
   /** Reported speech / quotation silences the rule (default true). */
   reportable?: boolean;
+  /** Categories this rule gives way to: its hit is dropped when a rule of one of them also hit
+   *  the utterance ("警察今天就上门抓你，你等着吧": the menace is the false arrest claim). */
+  yieldsTo?: Category[];
   /** Examples that must produce this rule (third-party rules: said to a third party). */
   match: string[];
   /** Examples that must not produce this rule. */

@@ -176,8 +176,44 @@ describe('a lawful call', () => {
     await waitCallEnded(agentEvents, callId);
     const finals = agentEvents.ofCall(callId).filter((m) => m.type === 'transcript' && m.final);
     expect(finals.length).toBeGreaterThan(1);
-    console.log(finals.map((f) => `${String(f.channel)}: ${String(f.text)}`).join('\n'));
     const alerts = agentEvents.ofCall(callId).filter((m) => m.type === 'alert' && m.category !== 'tone');
     expect(alerts.map((a) => `${String(a.category)} "${String(a.text)}"`)).toEqual([]);
+  });
+});
+
+describe('tone', () => {
+  it('raises a tone alert when the agent shouts after a calm start, and when the agent talks over the customer', async () => {
+    const callId = newCallId('tone');
+    const calm = [
+      'Good morning, this is Sam from Acme Recovery calling about your account.',
+      'I would like to go over the balance with you and see what we can arrange.',
+      'We have a few options for a payment plan that could work for you this month.',
+    ].map((line) => concat(speech(line), silence(600, RATE)));
+    const loud = speech('I need an answer from you right now, today, not next week!').map((v) => Math.max(-32768, Math.min(32767, v * 4)));
+    const agentTalk = speech('Let me explain the options one more time so that you understand them.');
+    const customerTalk = speech('Wait, wait, I already told you that I cannot pay anything this month.');
+    const calmAll = concat(...calm);
+    const loudAt = ms(calmAll);
+    const overlapAt = loudAt + ms(loud) + 2000;
+    const agentTrack = concat(calmAll, Int16Array.from(loud), silence(2000, RATE), agentTalk, silence(1500, RATE));
+    const customerTrack = concat(silence(overlapAt + 300, RATE), customerTalk, silence(1500, RATE));
+    await ingestCall(
+      t,
+      { callId, agentId: AGENT, language: 'en', encoding: 'pcm_s16le', sampleRate: RATE, channels: 2, channelRoles: ['agent', 'customer'] },
+      pcmBytes(interleave(agentTrack, customerTrack)),
+    );
+    await waitCallEnded(agentEvents, callId);
+    const tone = agentEvents.ofCall(callId).filter((m) => m.type === 'alert' && m.category === 'tone');
+    const raised = tone.find((m) => m.rule === 'tone.raised_voice');
+    expect(raised, JSON.stringify(tone)).toBeDefined();
+    expect(Number(raised!.startMs)).toBeGreaterThanOrEqual(loudAt - 500);
+    expect(Number(raised!.startMs)).toBeLessThan(loudAt + ms(loud));
+    expect(String(raised!.explanation).length).toBeGreaterThan(10);
+    expect(String(raised!.suggestion ?? '').length).toBeGreaterThan(5);
+    const overtalk = tone.find((m) => m.rule === 'tone.overtalk');
+    expect(overtalk, JSON.stringify(tone)).toBeDefined();
+    expect(Number(overtalk!.endMs)).toBeGreaterThan(overlapAt);
+    // Nothing about tone before the agent raised their voice.
+    expect(tone.every((m) => Number(m.endMs) > loudAt)).toBe(true);
   });
 });

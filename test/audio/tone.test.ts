@@ -89,6 +89,7 @@ function run(channels: Int16Array[], config: Partial<ToneMeterConfig> = {}, chun
   let step = 0;
   const pending = [...words];
   while (offsets.some((o, i) => o < channels[i]!.length)) {
+    if (step > 10_000_000) throw new Error('chunker sends nothing');
     for (let c = 0; c < channels.length; c++) {
       const pcm = channels[c]!;
       if (offsets[c]! >= pcm.length) continue;
@@ -410,11 +411,14 @@ describe('chunking and drift', () => {
     const uneven = run(chans, {}, (c, _step, off) => {
       if (c === 0) return 1 + Math.floor(rnd() * 4800);
       const behind = off[0]! - off[1]!;
+      if (off[0]! >= chans[0]!.length) return 32_768; // the agent has finished: the rest
       return behind > 1.5 * RATE ? Math.min(32_768, behind + Math.floor(rnd() * 8000)) : 0;
     });
-    expect(uneven).toEqual(even);
+    // The same findings; overtalk may come out later (it waits for the customer's audio).
+    const byStart = (fs: ToneFinding[]): ToneFinding[] => [...fs].sort((a, b) => a.startMs - b.startMs || a.kind.localeCompare(b.kind));
+    expect(byStart(uneven)).toEqual(byStart(even));
     // Interleaved frames of a stereo stream (the native protocol): 4 ms per channel at a time.
-    expect(run(chans, {}, () => 64)).toEqual(even);
+    expect(byStart(run(chans, {}, () => 64))).toEqual(byStart(even));
   });
 });
 
@@ -422,9 +426,15 @@ describe('chunking and drift', () => {
 // False alarms over every real clip: raised_voice and fast_speech must not fire on ordinary read
 // speech. Clips are judged one by one, and per speaker back to back (so the baseline warms up on
 // the short ones), wideband and through 8 kHz mu-law. Word times for the rate: the published
-// transcript spread over the talking stretches the meter's own activity detector finds, in
-// proportion to word length (the clips have no word alignments; bench/tone.ts does the same with
-// real recogniser output).
+// transcript spread over the clip's speech (first to last talking frame), in proportion to word
+// length. The clips have no word alignments; leaving their inner pauses out would take the meter's
+// own activity detector, which misses much of the far-field meeting clip's quiet speech and so
+// would invent a rate for it. bench/tone.ts measures the same with real recogniser output.
+
+function speechSpan(pcm: Int16Array, rate: number): [number, number][] {
+  const stretches = talkStretches(pcm, rate);
+  return stretches.length ? [[stretches[0]![0], stretches.at(-1)![1]]] : [];
+}
 
 function talkStretches(pcm: Int16Array, rate: number): [number, number][] {
   const m = new FrameLevelMeter(rate);
@@ -496,7 +506,7 @@ describe('false alarms over all the real clips', () => {
         for (let k = 0; offset < 60_000; k++) {
           const i = k % pcms.length;
           const pcm = pcms[i]!;
-          const words = pseudoAlign(sp.clips[i]!.text, sp.language, talkStretches(pcm, rate), offset);
+          const words = pseudoAlign(sp.clips[i]!.text, sp.language, speechSpan(pcm, rate), offset);
           pieces.push({ pcm, words }, { pcm: lineNoise(500, rate, -62, k + 1), words: [] });
           offset += ((pcm.length + msToSamples(500, rate)) * 1000) / rate;
         }
@@ -504,7 +514,7 @@ describe('false alarms over all the real clips', () => {
           { label: `${sp.name} back to back`, parts: pieces },
           ...pcms.map((pcm, i) => ({
             label: `${sp.clips[i]!.id}`,
-            parts: [{ pcm, words: pseudoAlign(sp.clips[i]!.text, sp.language, talkStretches(pcm, rate), 0) }],
+            parts: [{ pcm, words: pseudoAlign(sp.clips[i]!.text, sp.language, speechSpan(pcm, rate), 0) }],
           })),
         ];
         for (const r of runs) {

@@ -35,6 +35,10 @@ describe('normalize', () => {
     const [s, e] = originalSpan(n, i, i + 2);
     expect('你再不還錢，我們就去你單位'.slice(s, e)).toBe('單位');
   });
+  it('writes the Traditional aspect particle 著 as 着, but keeps 著名 and 显著', () => {
+    expect(normalize('行，你等著。').text).toBe('行你等着');
+    expect(normalize('他很著名，效果显著').text).toBe('他很著名效果显著');
+  });
   it('removes spaces between Chinese characters (ASR output)', () => {
     expect(normalize('我 们 就 去 你 单位').text).toBe('我们就去你单位');
   });

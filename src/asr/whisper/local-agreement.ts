@@ -19,9 +19,8 @@ export interface AgreementStep {
   tail: readonly TextUnit[];
 }
 
-/** How far from the committed count the alignment looks, and how many words it matches on. */
+/** How many words past the committed count the committed part of a new hypothesis may reach. */
 const ALIGN_SLACK = 3;
-const ALIGN_WORDS = 3;
 
 export class LocalAgreement {
   private readonly committedUnits: TextUnit[] = [];
@@ -54,21 +53,37 @@ export class LocalAgreement {
   }
 }
 
-/** Index in `hypothesis` where the words after the committed ones begin. */
+/**
+ * Index in `hypothesis` where the words after the committed ones begin: the prefix of the
+ * hypothesis closest to the committed words (word edit distance; a prefix ending on the last
+ * committed word counts one better); between equally close prefixes, the one nearest the committed
+ * count, then the shorter. A hypothesis with nothing in common with them is taken by count.
+ * (When Whisper rewrites the last committed words as a different number of words, "eight hundred"
+ * as "800", a word at the boundary can be repeated or lost once.)
+ */
 export function tailStart(committed: readonly TextUnit[], hypothesis: readonly TextUnit[]): number {
   const c = committed.length;
   if (c === 0) return 0;
-  let best = Math.min(c, hypothesis.length);
-  let bestScore = 0;
-  for (let k = Math.max(1, c - ALIGN_SLACK); k <= Math.min(hypothesis.length, c + ALIGN_SLACK); k++) {
-    let score = 0;
-    for (let j = 0; j < ALIGN_WORDS && j < k && j < c; j++) {
-      if (hypothesis[k - 1 - j]!.key === committed[c - 1 - j]!.key) score += ALIGN_WORDS - j; // the last word counts most
+  const n = Math.min(hypothesis.length, c + ALIGN_SLACK);
+  // row[k]: edit distance between all committed words and the first k words of the hypothesis.
+  let row = Array.from({ length: n + 1 }, (_, k) => k);
+  for (let i = 1; i <= c; i++) {
+    const next = [i];
+    for (let k = 1; k <= n; k++) {
+      const same = committed[i - 1]!.key === hypothesis[k - 1]!.key;
+      next.push(Math.min(row[k - 1]! + (same ? 0 : 1), row[k]! + 1, next[k - 1]! + 1));
     }
-    if (score > bestScore || (score === bestScore && score > 0 && Math.abs(k - c) < Math.abs(best - c))) {
+    row = next;
+  }
+  let best = -1;
+  let bestScore = Infinity;
+  for (let k = 0; k <= n; k++) {
+    const endsOnLast = k > 0 && hypothesis[k - 1]!.key === committed[c - 1]!.key;
+    const score = row[k]! - (endsOnLast ? 1 : 0);
+    if (score < bestScore || (score === bestScore && Math.abs(k - c) < Math.abs(best - c))) {
       best = k;
       bestScore = score;
     }
   }
-  return best;
+  return bestScore >= c ? Math.min(c, hypothesis.length) : best;
 }

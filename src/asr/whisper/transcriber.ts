@@ -83,9 +83,10 @@ export class WhisperTranscriber implements WindowTranscriber {
     return whisperFeatures(this.extractor, audio, mode);
   }
 
-  async transcribe(audio: Float32Array, request: { language: Language | 'auto'; maxNewTokens?: number }): Promise<WindowTranscript> {
+  /** `mel` and `maxNewTokens` override the settings (benchmarks). */
+  async transcribe(audio: Float32Array, request: { language: Language | 'auto'; maxNewTokens?: number; mel?: MelMode }): Promise<WindowTranscript> {
     const t0 = performance.now();
-    const inputs = await this.features(audio);
+    const inputs = await this.features(audio, request.mel);
     const t1 = performance.now();
     const seconds = audio.length / this.sampleRateHz;
     const maxNewTokens = request.maxNewTokens ?? Math.min(MAX_TOKENS, Math.ceil(seconds * this.tokensPerSecond) + TOKEN_MARGIN);

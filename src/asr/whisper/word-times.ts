@@ -23,7 +23,7 @@ export function estimateWordTimes(units: readonly TextUnit[], audio: Int16Array,
     for (let i = f * frame; i < end; i++) sum += audio[i]! * audio[i]!;
     rms[f] = Math.sqrt(sum / Math.max(1, end - f * frame));
   }
-  const peak = Math.max(...rms);
+  const peak = rms.reduce((a, b) => Math.max(a, b), 0);
   const floor = peak / 10 ** (VOICED_DB / 20);
   let voiced: number[] = [];
   for (let f = 0; f < frames; f++) if (peak > 0 && rms[f]! >= floor) voiced.push(f);

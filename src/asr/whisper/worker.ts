@@ -160,6 +160,8 @@ export class WhisperWorker {
     ch.consumed += dropped;
     ch.pendingSkip += dropped;
     ch.droppedMs += (dropped * 1000) / ch.inputRateHz;
+    this.send({ type: 'progress', streamId: ch.streamId, consumedSamples: ch.consumed });
+    this.reportLag(ch); // what is left is still 15 s behind: said at once, with what was dropped
   }
 
   private take(ch: Channel, maxSamples: number): Int16Array {
@@ -193,12 +195,15 @@ export class WhisperWorker {
     for (const ch of [...this.channels.values()]) {
       const stream = ch.stream;
       if (!stream) continue;
-      if (ch.pendingSkip) {
-        stream.skip(ch.pendingSkip);
-        ch.pendingSkip = 0;
-      }
       let took = false;
-      while (ch.queuedSamples > 0 && stream.pendingFinalMs < MAX_PENDING_FINAL_MS && this.channels.get(ch.streamId) === ch) {
+      for (;;) {
+        // Audio dropped from the queue's head (even while the last slice was in the VAD) comes
+        // before what is taken next: the timeline skips over it first.
+        if (ch.pendingSkip) {
+          stream.skip(ch.pendingSkip);
+          ch.pendingSkip = 0;
+        }
+        if (ch.queuedSamples === 0 || stream.pendingFinalMs >= MAX_PENDING_FINAL_MS || this.channels.get(ch.streamId) !== ch) break;
         const pcm = this.take(ch, Math.round((INGEST_SLICE_MS * ch.inputRateHz) / 1000));
         const t0 = performance.now();
         await stream.push(pcm);

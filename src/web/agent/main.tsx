@@ -144,7 +144,12 @@ function onEvent(e: ServerEvent): void {
       const call = ensureCall(e.callId, e.language, parseIsoMs(e.startedAt, Date.now()));
       call.language = e.language;
       call.ended = false;
+      // A new call starts with a clean screen: the last call's alerts stay in its history only.
+      for (const other of calls.values()) {
+        if (other !== call) for (const a of other.alerts.values()) a.acknowledged = true;
+      }
       pickCurrent();
+      updateTitle();
       break;
     }
     case 'call.ended': {

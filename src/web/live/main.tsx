@@ -6,7 +6,7 @@
  * changed, and transcripts of calls nobody is looking at never touch the DOM.
  */
 import { Component, render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeError, getJson, initToken, isRefusal, tokenUrl } from '../shared/api.js';
 import { CATEGORIES, categoryLabel, formatAgo, formatClock, formatDuration, parseIsoMs } from '../shared/format.js';
 import { renderScheduler } from '../shared/schedule.js';
@@ -17,6 +17,12 @@ import { CategoryTag, ConnectionBadge, ErrorNotice, Header, LagNotice, SeverityT
 
 /** An ended call stays in the list (greyed) this long, so a supervisor sees it go. */
 const ENDED_LINGER_MS = 15_000;
+/**
+ * The list is re-sorted and redrawn at most this often for risk scores and call starts/ends
+ * (which arrive dozens of times a second with many calls; rows jumping at 60 Hz help nobody).
+ * Alerts, retractions and the open call's captions are drawn at the next frame.
+ */
+const LIST_INTERVAL_MS = 250;
 
 interface LiveAlert {
   alertId: string;
@@ -93,6 +99,26 @@ function addAlert(call: LiveCall, a: LiveAlert): boolean {
 let rerender: () => void = () => undefined;
 const schedule = renderScheduler(() => rerender());
 
+let listStale = true;
+let listUrgent = false;
+let lastListAt = 0;
+let listTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** The list has changed: redraw it at the next frame (urgent) or within LIST_INTERVAL_MS. */
+function touchList(urgent: boolean): void {
+  listStale = true;
+  if (urgent) {
+    listUrgent = true;
+    schedule();
+    return;
+  }
+  if (listTimer !== undefined) return;
+  listTimer = setTimeout(() => {
+    listTimer = undefined;
+    schedule();
+  }, Math.max(0, LIST_INTERVAL_MS - (Date.now() - lastListAt)));
+}
+
 function onEvent(e: ServerEvent): void {
   switch (e.type) {
     case 'call.started': {
@@ -100,22 +126,25 @@ function onEvent(e: ServerEvent): void {
       call.language = e.language;
       call.endedAt = null;
       call.rowVersion++;
-      break;
+      touchList(false);
+      return;
     }
     case 'call.ended': {
       const call = calls.get(e.callId);
       if (!call || call.endedAt !== null) return;
       call.endedAt = Date.now();
       call.rowVersion++;
-      setTimeout(schedule, ENDED_LINGER_MS + 50);
-      break;
+      setTimeout(() => touchList(false), ENDED_LINGER_MS + 50);
+      touchList(false);
+      return;
     }
     case 'transcript': {
       const call = ensureCall(e.callId, e.agentId);
       call.transcript.apply(e);
       // Transcripts only show for the open call: the others must not cost a render.
       if (e.callId !== selectedId) return;
-      break;
+      schedule();
+      return;
     }
     case 'alert': {
       const call = ensureCall(e.callId, e.agentId);
@@ -132,7 +161,8 @@ function onEvent(e: ServerEvent): void {
         retracted: false,
       });
       if (added && e.severity === 'critical') announcement = `Critical alert, agent ${e.agentId}: ${categoryLabel(e.category)}`;
-      break;
+      if (added) touchList(true);
+      return;
     }
     case 'alert.retracted': {
       const call = calls.get(e.callId);
@@ -141,7 +171,8 @@ function onEvent(e: ServerEvent): void {
       a.retracted = true;
       call.rowVersion++;
       call.transcript.version++;
-      break;
+      touchList(true);
+      return;
     }
     case 'call.risk': {
       const call = ensureCall(e.callId, e.agentId);
@@ -149,19 +180,20 @@ function onEvent(e: ServerEvent): void {
       if (call.risk === score) return;
       call.risk = score;
       call.rowVersion++;
-      break;
+      touchList(false);
+      return;
     }
     case 'asr.lag':
     case 'asr.error': {
       const call = ensureCall(e.callId, e.agentId);
       call.lag[e.channel] = e.type === 'asr.error' ? { backlogMs: 0, error: e.code } : e.behind ? { backlogMs: e.backlogMs } : undefined;
       call.rowVersion++;
-      break;
+      touchList(false);
+      return;
     }
     default:
       return;
   }
-  schedule();
 }
 
 function alertFromRecord(r: AlertRecord): LiveAlert {
@@ -195,6 +227,8 @@ async function catchUp(reconnected: boolean): Promise<void> {
     }
     for (const item of page.items) {
       const call = ensureCall(item.callId, item.agentId, item.language, item.startedAt);
+      // A call first seen through a transcript got "now" as its start: the server knows better.
+      call.startedAt = item.startedAt;
       call.rowVersion++;
     }
     error = null;
@@ -215,7 +249,7 @@ async function catchUp(reconnected: boolean): Promise<void> {
   } catch (err) {
     if (isRefusal(err)) error = describeError(err);
   }
-  schedule();
+  touchList(true);
 }
 
 /** Backfills an opened call with what was said before this page saw it. */
@@ -237,7 +271,7 @@ async function loadDetail(callId: string): Promise<void> {
     if (isRefusal(err)) error = describeError(err);
     // a call this page saw only through events may not be stored yet: live events still fill it
   }
-  schedule();
+  touchList(true);
 }
 
 function select(callId: string | null): void {
@@ -246,7 +280,7 @@ function select(callId: string | null): void {
   const hash = callId ? `#call=${encodeURIComponent(callId)}` : '';
   history.replaceState(history.state, '', location.pathname + location.search + hash);
   if (callId) void loadDetail(callId);
-  schedule();
+  touchList(true);
 }
 
 function riskLevel(score: number | null): string {
@@ -376,6 +410,8 @@ function App(props: { socket: EventSocket }) {
   const [, setTick] = useState(0);
   const [category, setCategory] = useState('');
   const [agentQuery, setAgentQuery] = useState('');
+  // The list as last drawn: rows keep this order and version until the next list redraw.
+  const listRef = useRef<{ filterKey: string | null; rows: { call: LiveCall; version: number }[] }>({ filterKey: null, rows: [] });
   rerender = () => setTick((n) => n + 1);
   useEffect(() => {
     const clock = setInterval(schedule, 1000);
@@ -390,14 +426,27 @@ function App(props: { socket: EventSocket }) {
   }, []);
   const now = Date.now();
   const nowSec = Math.floor(now / 1000);
-  for (const c of calls.values()) {
-    if (c.endedAt !== null && now - c.endedAt > ENDED_LINGER_MS && c.callId !== selectedId) calls.delete(c.callId);
+  const filterKey = `${category}\u0000${agentQuery}`;
+  const list = listRef.current;
+  if (list.filterKey !== filterKey || (listStale && (listUrgent || now - lastListAt >= LIST_INTERVAL_MS))) {
+    for (const c of calls.values()) {
+      if (c.endedAt !== null && now - c.endedAt > ENDED_LINGER_MS && c.callId !== selectedId) calls.delete(c.callId);
+    }
+    const q = agentQuery.trim().toLowerCase();
+    const shown = sortCalls(
+      [...calls.values()].filter(
+        (c) => (!category || c.alerts.some((a) => !a.retracted && a.category === category)) && (!q || c.agentId.toLowerCase().includes(q)),
+      ),
+    );
+    listRef.current = { filterKey, rows: shown.map((call) => ({ call, version: call.rowVersion })) };
+    listStale = false;
+    listUrgent = false;
+    lastListAt = now;
+  } else if (listStale) {
+    touchList(false);
   }
+  const rows = listRef.current.rows;
   const all = [...calls.values()];
-  const q = agentQuery.trim().toLowerCase();
-  const shown = sortCalls(
-    all.filter((c) => (!category || c.alerts.some((a) => !a.retracted && a.category === category)) && (!q || c.agentId.toLowerCase().includes(q))),
-  );
   const live = all.filter((c) => c.endedAt === null);
   const withAlerts = live.filter((c) => latestAlert(c) !== undefined).length;
   const selected = selectedId ? calls.get(selectedId) : undefined;
@@ -434,6 +483,13 @@ function App(props: { socket: EventSocket }) {
       <div class={`live-layout${selected ? ' with-detail' : ''}`}>
         <div class="table-wrap">
           <table class="calls" aria-label="Live calls, highest risk first">
+            <colgroup>
+              <col class="col-risk" />
+              <col class="col-agent" />
+              <col class="col-duration" />
+              <col />
+              <col class="col-count" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col" aria-sort="descending">
@@ -446,12 +502,12 @@ function App(props: { socket: EventSocket }) {
               </tr>
             </thead>
             <tbody>
-              {shown.map((c) => (
-                <Row key={c.callId} call={c} version={c.rowVersion} nowSec={nowSec} selected={c.callId === selectedId} />
+              {rows.map(({ call, version }) => (
+                <Row key={call.callId} call={call} version={version} nowSec={nowSec} selected={call.callId === selectedId} />
               ))}
             </tbody>
           </table>
-          {shown.length === 0 && (
+          {rows.length === 0 && (
             <p class="empty">{all.length === 0 ? 'No live calls right now.' : 'No call matches the filter.'}</p>
           )}
         </div>

@@ -71,7 +71,8 @@ function LineText(props: { line: Line; flagged: readonly Span[] }) {
   const { line, flagged } = props;
   const hits = line.channel === 'agent' ? flagged.filter((f) => overlaps(f, line)) : [];
   if (hits.length === 0) return <span class="text">{line.text}</span>;
-  if (!line.words?.length) {
+  // Words mark exactly what was flagged, but only where they spell the line as shown.
+  if (!line.words?.length || line.words.map((w) => w.word).join(' ') !== line.text.trim().replace(/\s+/g, ' ')) {
     return (
       <span class="text">
         <mark class="flagged">{line.text}</mark>
