@@ -11,7 +11,7 @@
  * 3. Capacity: the most Whisper streams whose speech reaches a transcript within one second (p95).
  *
  * Usage: npm run bench:whisper -- [--model whisper-random-tinydims] [--windows 1,2,5,10,15] [--repeats 5]
- *        [--n 1,2,3,4] [--steps 500,1000] [--seconds 20] [--whisper-workers 1] [--threads N]
+ *        [--n 1,2,3,4] [--steps 500,1000] [--seconds 20] [--whisper-workers 1] [--threads N] [--tokens-per-s 6]
  *        [--engines whisper,pocketsphinx] [--skip-windows] [--skip-streams]
  */
 import { execFileSync } from 'node:child_process';
@@ -61,10 +61,10 @@ function spanishSpeech(seconds: number): Int16Array {
 
 // ---------------------------------------------------------------- 1. windows
 
-async function windows(model: string, lengths: number[], repeats: number, threads: number) {
+async function windows(model: string, lengths: number[], repeats: number, threads: number, tokensPerSecond: number) {
   const rss0 = process.memoryUsage().rss;
   const t0 = performance.now();
-  const transcriber = await WhisperTranscriber.load({ ...loadWhisperSettings({}), model, threads });
+  const transcriber = await WhisperTranscriber.load({ ...loadWhisperSettings({}), model, threads, tokensPerSecond });
   const loadMs = performance.now() - t0;
   const rssLoaded = process.memoryUsage().rss;
   let rssPeak = rssLoaded;
@@ -118,6 +118,7 @@ interface StreamConfig {
   engine: 'whisper' | 'pocketsphinx';
   n: number;
   stepMs: number;
+  tokensPerSecond: number;
   seconds: number;
   model: string;
   whisperWorkers: number;
@@ -181,6 +182,7 @@ async function runStreams(cfg: StreamConfig) {
     process.env.EARSHOT_WHISPER_MAX_STEP_MS = String(Math.max(4000, cfg.stepMs));
     process.env.EARSHOT_WHISPER_WORKERS = String(cfg.whisperWorkers);
     process.env.EARSHOT_WHISPER_THREADS = String(cfg.threads);
+    process.env.EARSHOT_WHISPER_TOKENS_PER_S = String(cfg.tokensPerSecond);
   }
   const rssBase = process.memoryUsage().rss;
   // The server's layout: pocketsphinx on one ASR worker per core; Whisper on its own workers.
@@ -228,7 +230,9 @@ async function runStreams(cfg: StreamConfig) {
   const speechLatency = pcts(results.flatMap((r) => r.speech));
   return {
     engine: cfg.engine,
-    ...(cfg.engine === 'whisper' ? { model: cfg.model, stepMs: cfg.stepMs, whisperWorkers: cfg.whisperWorkers, threads: cfg.threads } : {}),
+    ...(cfg.engine === 'whisper'
+      ? { model: cfg.model, stepMs: cfg.stepMs, tokensPerSecond: cfg.tokensPerSecond, whisperWorkers: cfg.whisperWorkers, threads: cfg.threads }
+      : {}),
     streams: cfg.n,
     seconds: cfg.seconds,
     speechToTextMs: speechLatency,
@@ -258,6 +262,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '20' },
       'whisper-workers': { type: 'string', default: '1' },
       threads: { type: 'string' },
+      'tokens-per-s': { type: 'string', default: '6' },
       engines: { type: 'string', default: 'whisper,pocketsphinx' },
       'skip-windows': { type: 'boolean', default: false },
       'skip-streams': { type: 'boolean', default: false },
@@ -270,19 +275,20 @@ async function main(): Promise<void> {
   }
   const whisperWorkers = Number(values['whisper-workers']);
   const threads = Number(values.threads ?? Math.max(1, Math.floor(availableParallelism() / whisperWorkers)));
+  const tokensPerSecond = Number(values['tokens-per-s']);
   const out: Record<string, unknown> = { benchmark: 'whisper', machine: machine(), at: new Date().toISOString(), budgetMs: BUDGET_MS };
   if (!values['skip-windows']) {
-    out.windows = await windows(values.model!, values.windows!.split(',').map(Number), Number(values.repeats), threads);
+    out.windows = await windows(values.model!, values.windows!.split(',').map(Number), Number(values.repeats), threads, tokensPerSecond);
   }
   if (!values['skip-streams']) {
     const engines = values.engines!.split(',');
     const streams: Record<string, unknown>[] = [];
     for (const n of values.n!.split(',').map(Number)) {
       const configs: StreamConfig[] = [];
-      if (engines.includes('pocketsphinx')) configs.push({ engine: 'pocketsphinx', n, stepMs: 0, seconds: Number(values.seconds), model: '', whisperWorkers, threads });
+      if (engines.includes('pocketsphinx')) configs.push({ engine: 'pocketsphinx', n, stepMs: 0, tokensPerSecond, seconds: Number(values.seconds), model: '', whisperWorkers, threads });
       if (engines.includes('whisper')) {
         for (const stepMs of values.steps!.split(',').map(Number)) {
-          configs.push({ engine: 'whisper', n, stepMs, seconds: Number(values.seconds), model: values.model!, whisperWorkers, threads });
+          configs.push({ engine: 'whisper', n, stepMs, tokensPerSecond, seconds: Number(values.seconds), model: values.model!, whisperWorkers, threads });
         }
       }
       for (const cfg of configs) {

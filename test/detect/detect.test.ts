@@ -46,6 +46,43 @@ describe('scope', () => {
   });
 });
 
+describe('threats: targets, counter-speech and overlapping categories', () => {
+  it.each([
+    ['zh', '威胁要杀害别人的言论是违法的。'],
+    ['zh', '那些叫嚣要打人的帖子都被删掉了。'],
+    ['zh', '没有人应该因为欠钱而被伤害。'],
+    ['zh', '我要宰了这只鸡做晚饭。'],
+    ['zh', '我们得消灭所有的老鼠。'],
+    ['es', 'Voy a quemar estas hojas secas.'],
+    ['es', 'Hay que eliminar la pobreza.'],
+    ['es', 'Voy a matar a esas cucarachas de la cocina.'],
+    ['en', 'Your family must be proud of you for sorting this out.'],
+  ] as const)('%s no threat: %s', (lang, text) => {
+    expect(rulesOnly.classify(agent(text, { lang })).labels).not.toContain('threat');
+  });
+
+  it.each([
+    ['zh', '我会把你们这些人一个个收拾掉。'],
+    ['zh', '像你这种人就该被打死。'],
+    ['zh', '再不还钱，信不信找人弄死。'],
+    ['zh', '掛電話是吧？行，你等著。'],
+    ['es', 'Los voy a colgar de un árbol.'],
+    ['es', 'Si te vuelvo a ver por aquí, te mato.'],
+  ] as const)('%s threat: %s', (lang, text) => {
+    expect(rulesOnly.classify(agent(text, { lang })).labels).toContain('threat');
+  });
+
+  it('a vague menace after a false arrest claim is part of that claim (yieldsTo)', () => {
+    expect(rulesOnly.classify(agent('警察今天就上门抓你，你等着吧。', { lang: 'zh' })).labels).toEqual(['false_legal']);
+    expect(rulesOnly.classify(agent('给你三天时间，不然你就等着吧。', { lang: 'zh' })).labels).toEqual(['threat']);
+  });
+
+  it('words the debtor\'s contacts will be told are the threat, not an insult by the agent', () => {
+    const r = rulesOnly.classify(agent("Pay today or I call your job and let everybody there know you're a deadbeat.", { lang: 'en' }));
+    expect(r.labels).toEqual(['threat']);
+  });
+});
+
 describe('speaker and right party', () => {
   it("never flags the customer's words", () => {
     const text = 'Fuck you, I will come to your office and you will be sorry.';

@@ -47,6 +47,14 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
   return n;
 }
 
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!(n > 0) || !Number.isFinite(n)) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return n;
+}
+
 export function loadWhisperSettings(env: NodeJS.ProcessEnv = process.env): WhisperSettings {
   const dtype = env.EARSHOT_WHISPER_DTYPE || 'q8';
   if (!(dtype in DTYPE_SUFFIX)) throw new Error(`EARSHOT_WHISPER_DTYPE must be one of ${Object.keys(DTYPE_SUFFIX).join(', ')}, got "${dtype}"`);
@@ -64,7 +72,7 @@ export function loadWhisperSettings(env: NodeJS.ProcessEnv = process.env): Whisp
     stepMs,
     maxStepMs,
     mel,
-    tokensPerSecond: positiveInt(env, 'EARSHOT_WHISPER_TOKENS_PER_S', 6),
+    tokensPerSecond: positiveNumber(env, 'EARSHOT_WHISPER_TOKENS_PER_S', 6),
   };
 }
 

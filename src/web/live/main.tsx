@@ -143,7 +143,7 @@ function onEvent(e: ServerEvent): void {
       call.transcript.apply(e);
       // Transcripts only show for the open call: the others must not cost a render.
       if (e.callId !== selectedId) return;
-      schedule();
+      scheduleTranscript();
       return;
     }
     case 'alert': {
@@ -349,10 +349,41 @@ class Row extends Component<RowProps> {
 
 const LABELS: Record<Channel, string> = { agent: 'Agent', customer: 'Customer' };
 
+let transcriptRerender: () => void = () => undefined;
+/** The open call's captions change ten times a second: they redraw alone, not the whole page. */
+const scheduleTranscript = renderScheduler(() => transcriptRerender());
+
+class LiveTranscript extends Component<{ call: LiveCall }> {
+  private readonly redraw = (): void => this.forceUpdate();
+
+  override componentDidMount(): void {
+    transcriptRerender = this.redraw;
+  }
+
+  override componentWillUnmount(): void {
+    if (transcriptRerender === this.redraw) transcriptRerender = () => undefined;
+  }
+
+  override render() {
+    const { call } = this.props;
+    const flaggedAlerts = call.alerts.filter((a) => !a.retracted);
+    const flagged: Span[] = flaggedAlerts;
+    return (
+      <TranscriptView
+        transcript={call.transcript}
+        version={call.transcript.version}
+        flagged={flagged}
+        flaggedKey={flaggedAlerts.map((a) => a.alertId).join(',')}
+        labels={LABELS}
+        empty="Waiting for speech…"
+        label="Live transcript"
+      />
+    );
+  }
+}
+
 function Detail(props: { call: LiveCall; now: number }) {
   const { call, now } = props;
-  const flaggedAlerts = call.alerts.filter((a) => !a.retracted);
-  const flagged: Span[] = flaggedAlerts;
   const alerts = [...call.alerts].reverse();
   return (
     <section class="detail" aria-labelledby="detail-h" data-call-id={call.callId}>
@@ -383,15 +414,7 @@ function Detail(props: { call: LiveCall; now: number }) {
           ))}
         </ul>
       )}
-      <TranscriptView
-        transcript={call.transcript}
-        version={call.transcript.version}
-        flagged={flagged}
-        flaggedKey={flaggedAlerts.map((a) => a.alertId).join(',')}
-        labels={LABELS}
-        empty="Waiting for speech…"
-        label="Live transcript"
-      />
+      <LiveTranscript call={call} />
     </section>
   );
 }
