@@ -3,6 +3,8 @@
 // HateCheck, COLD, Davidson), each next to the plain-lexicon baseline and to rules only.
 // Prints markdown and rewrites the results section of docs/detector.md
 // (between <!-- eval:begin --> and <!-- eval:end -->); `--no-write` only prints.
+// Also counts what it flags among lawful agent lines written as the recogniser writes them
+// (test/detect/fixtures/lawful-asr-<lang>.txt, never trained on).
 // `--errors[=lang]` prints (to stderr) the held-out corpus test lines the shipped detector gets
 // wrong, with the rules that fired. It never prints HateCheck cases: its held-out half stays
 // unread (scripts/detect/hc-dev.ts --show lists the dev half).
@@ -155,12 +157,42 @@ function binarySection(d: Systems, title: string, note: string, lang: DetectLang
   return out;
 }
 
+/** Lawful agent lines as the recogniser writes them (test/detect/fixtures/lawful-asr-<lang>.txt:
+ *  lower case, no punctuation, numbers spelled out, a few misrecognitions). Evaluation only:
+ *  train.ts never reads them. Every flag here is a false alarm on the collector's screen. */
+function readLawfulAsr(lang: DetectLanguage): string[] {
+  const path = join(repoRoot, 'test', 'detect', 'fixtures', `lawful-asr-${lang}.txt`);
+  if (!existsSync(path)) return [];
+  return readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
+function lawfulAsrSection(d: Systems): string[] {
+  const out: string[] = ['### Lawful agent lines as the recogniser writes them', ''];
+  out.push('`test/detect/fixtures/lawful-asr-<lang>.txt` (evaluation only, never trained on): lawful things a collector says to the verified debtor, written lower case without punctuation, numbers spelled out, with misrecognitions biased toward danger words ("ninety days past jail", "collect a deadbeat"). Share flagged (any category); the lines `full` flags are listed.', '');
+  out.push('| lang | lines | baseline | rules | full |', '|---|---:|---|---|---|');
+  const flagged: string[] = [];
+  for (const lang of LANGUAGES) {
+    const lines = readLawfulAsr(lang);
+    if (lines.length === 0) continue;
+    const n: Record<System, number> = { baseline: 0, rules: 0, full: 0 };
+    for (const text of lines) {
+      for (const s of SYSTEMS) if (predict(s, d, { text, lang, speaker: 'agent', rightParty: true }).size > 0) n[s]++;
+      const r = d.full.classify({ text, lang, speaker: 'agent', rightParty: true });
+      if (r.labels.length) flagged.push(`- ${lang}: "${text}" → ${r.findings.map((f) => `\`${f.rule}\``).join(', ')}`);
+    }
+    out.push(`| ${lang} | ${lines.length} | ${rate(n.baseline, lines.length)} | ${rate(n.rules, lines.length)} | ${rate(n.full, lines.length)} |`);
+  }
+  if (flagged.length) out.push('', 'Flagged by the shipped detector:', '', ...flagged);
+  return out;
+}
+
 async function main(): Promise<void> {
   const write = !process.argv.includes('--no-write');
   const started = Date.now();
   const d: Systems = { rules: await loadDetector({ rulesOnly: true }), full: await loadDetector() };
   const md: string[] = [];
   md.push(...corpusSection(d), '');
+  md.push(...lawfulAsrSection(d), '');
   md.push(...hatecheckSection(d), '');
   const coldPath = join(DATASETS, 'cold', 'test.csv');
   if (existsSync(coldPath)) {

@@ -81,7 +81,7 @@ export interface AlertRetractedEvent {
   agentId: string;
 }
 
-/** The call's current risk, 0 (nothing) to 100, on every change (sent on /v1/live; agents' sockets get it too). */
+/** The call's current risk, 0 (nothing) to 100, on every change (sent on /v1/live only). */
 export interface CallRiskEvent {
   type: 'call.risk';
   callId: string;

@@ -19,14 +19,18 @@ function serialised(event: CallEvent): string {
   return text;
 }
 
-function forward(socket: WebSocket): (event: CallEvent) => void {
+/** `skip`: event types this kind of socket does not carry (design.md: call.risk is for /v1/live). */
+function forward(socket: WebSocket, skip: ReadonlySet<CallEvent['type']> = NONE): (event: CallEvent) => void {
   return (event) => {
-    if (socket.readyState !== socket.OPEN) return;
+    if (socket.readyState !== socket.OPEN || skip.has(event.type)) return;
     if (socket.bufferedAmount > CLOSE_SLOW_BYTES) return socket.close(1013, 'reader too slow');
     if (socket.bufferedAmount > DROP_PARTIALS_BYTES && event.type === 'transcript' && !event.final) return;
     socket.send(serialised(event));
   };
 }
+
+const NONE: ReadonlySet<CallEvent['type']> = new Set();
+const AGENT_SKIPS: ReadonlySet<CallEvent['type']> = new Set(['call.risk']);
 
 /** A socket that joins mid-call first hears the calls already live. */
 function replayLive(socket: WebSocket, registry: CallRegistry, agentId?: string): void {
@@ -41,7 +45,7 @@ export function registerEventRoutes(app: FastifyInstance, bus: EventBus, registr
   app.get<{ Params: { agentId: string } }>('/v1/agents/:agentId/events', { websocket: true, preValidation: agentEvents }, (socket, req) => {
     const { agentId } = req.params;
     replayLive(socket, registry, agentId);
-    const off = bus.subscribeAgent(agentId, forward(socket));
+    const off = bus.subscribeAgent(agentId, forward(socket, AGENT_SKIPS));
     socket.on('close', off);
     socket.on('error', off);
   });
