@@ -150,7 +150,7 @@ interface CallAudio {
   language: 'en' | 'es' | 'zh';
 }
 
-async function runCall(base: string, audio: CallAudio, tag: string, delayMs: number): Promise<{ received: Received[]; sentAt: number[] }> {
+async function runCall(base: string, audio: CallAudio, tag: string, delayMs: number, maxMs = Infinity): Promise<{ received: Received[]; sentAt: number[] }> {
   await new Promise((r) => setTimeout(r, delayMs));
   const agentId = `bench-${tag}`;
   const callId = `bench-${tag}-${Date.now()}`;
@@ -181,10 +181,11 @@ async function runCall(base: string, audio: CallAudio, tag: string, delayMs: num
   const bytesPerChunk = (audio.rate * CHUNK_MS * audio.channels * (audio.encoding === 'mulaw' ? 1 : 2)) / 1000;
   const sentAt: number[] = [];
   const t0 = performance.now();
-  for (let k = 0; k * bytesPerChunk < audio.bytes.length; k++) {
+  const limit = Math.min(audio.bytes.length, Math.floor(maxMs / CHUNK_MS) * bytesPerChunk);
+  for (let k = 0; k * bytesPerChunk < limit; k++) {
     const wait = t0 + k * CHUNK_MS - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    ws.send(audio.bytes.subarray(k * bytesPerChunk, Math.min(audio.bytes.length, (k + 1) * bytesPerChunk)));
+    ws.send(audio.bytes.subarray(k * bytesPerChunk, Math.min(limit, (k + 1) * bytesPerChunk)));
     sentAt.push(performance.now());
   }
   ws.send(JSON.stringify({ type: 'stop' }));
@@ -240,6 +241,7 @@ async function offendingRun(base: string, scripts: Script[], rate: number, n: nu
   return {
     concurrent: n,
     calls: calls.length,
+    lagEvents: calls.reduce((k, c) => k + c.received.filter((x) => x.ev.type === 'asr.lag' && (x.ev as { behind?: boolean }).behind).length, 0),
     alerted: latencies.length,
     missed,
     latencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1) ?? null) },
@@ -313,9 +315,10 @@ async function main(): Promise<void> {
     for (const rate of values.rates!.split(',').map(Number)) {
       const server = await startServer(Number(values.port), env);
       const base = server.url.replace('http', 'ws');
-      // Warm: every worker loads its decoders once, as on a server that has been up a while.
-      await Promise.all([0, 1].map((i) => runCall(base, audioOf(lawfulScripts[0]!, rate), `warm-${i}`, 0)));
       for (const n of values.n!.split(',').map(Number)) {
+        // Warm: N calls open their decoders first, as on a server that has been up a while
+        // (a decoder's first load stalls its worker ~0.5 s; later calls reuse it).
+        await Promise.all(Array.from({ length: n }, (_, i) => runCall(base, audioOf(lawfulScripts[0]!, rate), `warm-${n}-${i}`, 0, 3000)));
         const r = { policy, rate, kind: 'offending', ...(await offendingRun(base, offendingScripts, rate, n)) };
         process.stderr.write(`${JSON.stringify(r)}\n`);
         results.push(r);

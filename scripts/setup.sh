@@ -9,6 +9,7 @@ APT_PACKAGES=(
   pocketsphinx-testdata                                               # real English speech for tests
   flite sox libsox-fmt-all                                            # synthetic test calls, audio conversion
   postgresql                                                          # the scaled-out store (tests start their own)
+  chromium fonts-liberation                                           # the pages' browser tests (playwright-core drives it)
 )
 
 missing=()

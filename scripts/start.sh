@@ -20,7 +20,8 @@ flite -voice slt -t "Good morning, this is Sam from Acme Recovery calling about 
 echo
 echo "== demo call: streaming $demo_dir/demo.wav at real-time pace; events from /v1/agents/demo-agent/events =="
 node dist/src/cli.js replay "$demo_dir/demo.wav" --url "ws://$HOST:$PORT" --agent demo-agent --call demo-call \
-  | node -e 'require("readline").createInterface({input: process.stdin}).on("line", (l) => { const e = JSON.parse(l); if (e.type === "transcript") console.log(`${e.final ? "FINAL  " : "partial"} [${e.startMs}-${e.endMs} ms] ${e.channel}: ${e.text}`); else console.log(e.type, e.callId ?? ""); })'
+  | node -e 'require("readline").createInterface({input: process.stdin}).on("line", (l) => { const e = JSON.parse(l); if (e.type === "transcript") console.log(`${e.final ? "FINAL  " : "partial"} [${e.startMs}-${e.endMs} ms] ${e.channel}: ${e.text}`); else if (e.type === "alert") console.log(`ALERT   [${e.startMs}-${e.endMs} ms] ${e.category} (${e.severity}) "${e.text}": ${e.explanation} Say instead: ${e.suggestion ?? "-"}`); else console.log(e.type, e.callId ?? ""); })'
 echo
-echo "earshot is running on http://$HOST:$PORT (metrics: /metrics). Ctrl-C to stop."
+echo "earshot is running on http://$HOST:$PORT. Pages: collector http://$HOST:$PORT/agent/demo-agent,"
+echo "supervisors http://$HOST:$PORT/live, QA http://$HOST:$PORT/qa (the demo's alert and its clip are there); metrics /metrics. Ctrl-C to stop."
 wait $server

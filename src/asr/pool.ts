@@ -192,10 +192,13 @@ export class AsrPool {
     slot.worker.postMessage(msg, transfer);
   }
 
+  /** Ties between equally loaded workers broken so far (see leastLoaded). */
+  private ties = 0;
+
   open(request: StreamRequest, handlers: StreamHandlers): AsrStream {
     const streamId = `s${++this.seq}`;
     const slots = engineWorker(request.engine) === 'whisper' ? this.whisperWorkers() : this.slots;
-    const slot = slots.reduce((a, b) => (b.streams.size < a.streams.size ? b : a));
+    const slot = leastLoaded(slots, () => this.ties++);
     slot.streams.add(streamId);
     const entry: StreamEntry = { slot, handlers, pushed: 0, consumed: 0 };
     this.streams.set(streamId, entry);
@@ -248,4 +251,16 @@ export class AsrPool {
     this.stopping = true;
     await Promise.all([...this.slots, ...this.whisperSlots].map((s) => s.worker.terminate()));
   }
+}
+
+/**
+ * The worker with the fewest streams; ties go to each tied worker in turn. Breaking ties always
+ * toward the first worker put every call's first channel (the agent, who talks most) on worker 0
+ * and every second channel on worker 1: measured, 8 two-channel calls then had all their agents
+ * on one core and fell 7 s behind (`npm run bench:alerts`).
+ */
+function leastLoaded<T extends { streams: Set<string> }>(slots: readonly T[], nextTie: () => number): T {
+  const fewest = Math.min(...slots.map((s) => s.streams.size));
+  const tied = slots.filter((s) => s.streams.size === fewest);
+  return tied.length === 1 ? tied[0]! : tied[nextTie() % tied.length]!;
 }

@@ -71,7 +71,7 @@ async function decode(
   telephone: boolean,
   // A fresh pool per clip by default: each clip gets a fresh decoder, so the figures do not depend on
   // the order of the clips (a reused decoder carries state over: see the decoder-reuse test below).
-  decoders = new DecoderPool(0),
+  decoders = new DecoderPool(0, 0),
 ): Promise<Decoded> {
   const rec = await ChannelRecognizer.open(decoders, pocketsphinxEngine, vad, { language, telephone, inputRateHz: rateHz });
   const hyps: TimedHypothesis[] = [];
