@@ -192,6 +192,7 @@ async function runCall(base: string, audio: CallAudio, tag: string, delayMs: num
   await Promise.race([endedP, new Promise((r) => setTimeout(r, 30_000))]);
   events.close();
   ws.close();
+  if (process.env.BENCH_DEBUG) process.stderr.write(`[${tag}] ${received.map((x) => x.ev.type).join(',').slice(0, 300)}\n`);
   return { received, sentAt };
 }
 
