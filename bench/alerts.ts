@@ -164,7 +164,8 @@ async function runCall(base: string, audio: CallAudio, tag: string, delayMs: num
     if (ev.type === 'call.ended') ended();
   });
   const ws = await open(`${base}/v1/ingest`);
-  const started = new Promise<void>((r) => ws.once('message', () => r()));
+  let reply = '';
+  const started = new Promise<void>((r) => ws.once('message', (d) => { reply = d.toString(); r(); }));
   ws.send(
     JSON.stringify({
       type: 'start',
@@ -192,7 +193,7 @@ async function runCall(base: string, audio: CallAudio, tag: string, delayMs: num
   await Promise.race([endedP, new Promise((r) => setTimeout(r, 30_000))]);
   events.close();
   ws.close();
-  if (process.env.BENCH_DEBUG) process.stderr.write(`[${tag}] ${received.map((x) => x.ev.type).join(',').slice(0, 300)}\n`);
+  if (process.env.BENCH_DEBUG) process.stderr.write(`[${tag}] ${reply.slice(0, 200)} ${received.map((x) => x.ev.type).join(',').slice(0, 300)}\n`);
   return { received, sentAt };
 }
 
@@ -319,7 +320,7 @@ async function main(): Promise<void> {
       for (const n of values.n!.split(',').map(Number)) {
         // Warm: N calls open their decoders first, as on a server that has been up a while
         // (a decoder's first load stalls its worker ~0.5 s; later calls reuse it).
-        await Promise.all(Array.from({ length: n }, (_, i) => runCall(base, audioOf(lawfulScripts[0]!, rate), `warm-${n}-${i}`, 0, 3000)));
+        await Promise.all(Array.from({ length: n }, (_, i) => runCall(base, audioOf(offendingScripts[0]!, rate), `warm-${n}-${i}`, 0, 3000)));
         const r = { policy, rate, kind: 'offending', ...(await offendingRun(base, offendingScripts, rate, n)) };
         process.stderr.write(`${JSON.stringify(r)}\n`);
         results.push(r);
