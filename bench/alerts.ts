@@ -12,16 +12,16 @@
  *   only false alerts over the real (neutral) clips are measured through the server.
  *
  * Prints JSON. Usage: npm run bench:alerts -- [--rates 16000,8000] [--n 1,4,8]
- *   [--policies s2w1,s1w0,s2w0,final] [--lawful 10] [--langs es,zh]
+ *   [--policies s2w1,s1w0,s2w0,final] [--lawful 10] [--langs es,zh]; BENCH_DEBUG=1 prints each call's
+ *   reply to start and the event types it received (stderr)
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { WebSocket } from 'ws';
 import { encodeMulaw } from '../src/audio/codecs.js';
 import { readWav, wavBytes } from '../src/audio/wav.js';
-import { fliteWav, machine, percentile, realClips, startServer, workDir } from './support.js';
+import { fliteWav, machine, percentile, realClips, startServer, workDir, openSocket } from './support.js';
 
 const RATE = 16_000;
 const CHUNK_MS = 20;
@@ -134,13 +134,6 @@ interface Received {
   ev: { type: string; category?: string; startMs?: number; endMs?: number; alertId?: string; basis?: string; text?: string; final?: boolean; channel?: string };
 }
 
-function open(url: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
 
 interface CallAudio {
   bytes: Uint8Array;
@@ -154,7 +147,7 @@ async function runCall(base: string, audio: CallAudio, tag: string, delayMs: num
   await new Promise((r) => setTimeout(r, delayMs));
   const agentId = `bench-${tag}`;
   const callId = `bench-${tag}-${Date.now()}`;
-  const events = await open(`${base}/v1/agents/${agentId}/events`);
+  const events = await openSocket(`${base}/v1/agents/${agentId}/events`);
   const received: Received[] = [];
   let ended!: () => void;
   const endedP = new Promise<void>((r) => (ended = r));
@@ -163,7 +156,7 @@ async function runCall(base: string, audio: CallAudio, tag: string, delayMs: num
     received.push({ at: performance.now(), ev });
     if (ev.type === 'call.ended') ended();
   });
-  const ws = await open(`${base}/v1/ingest`);
+  const ws = await openSocket(`${base}/v1/ingest`);
   let reply = '';
   const started = new Promise<void>((r) => ws.once('message', (d) => { reply = d.toString(); r(); }));
   ws.send(

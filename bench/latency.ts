@@ -5,9 +5,8 @@
  * Prints JSON. Usage: npm run bench:latency -- [--configs en16,en8,es,zh] [--n 1,4,8,12,16] [--seconds 30] [--no-warmup]
  */
 import { parseArgs } from 'node:util';
-import { WebSocket } from 'ws';
 import { readWav } from '../src/audio/wav.js';
-import { concatWav, fliteWav, machine, percentile, procUsage, realClips, startServer } from './support.js';
+import { concatWav, fliteWav, machine, percentile, procUsage, realClips, startServer, openSocket } from './support.js';
 
 const AGENT_LINES = [
   'Good morning, this is Sam from Acme Recovery, may I speak with Jordan Miller please.',
@@ -49,19 +48,12 @@ interface Received {
 
 const CHUNK_MS = 20;
 
-function open(url: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
 
 async function runCall(base: string, cfg: Config, bytes: Uint8Array, rate: number, index: number, delayMs: number, seconds: number) {
   await new Promise((r) => setTimeout(r, delayMs));
   const agentId = `bench-agent-${index}`;
   const callId = `bench-${cfg.name}-${index}-${Date.now()}`;
-  const events = await open(`${base}/v1/agents/${agentId}/events`);
+  const events = await openSocket(`${base}/v1/agents/${agentId}/events`);
   const received: Received[] = [];
   let ended!: () => void;
   const endedP = new Promise<void>((r) => (ended = r));
@@ -70,7 +62,7 @@ async function runCall(base: string, cfg: Config, bytes: Uint8Array, rate: numbe
     received.push({ at: performance.now(), ev });
     if (ev.type === 'call.ended') ended();
   });
-  const ws = await open(`${base}/v1/ingest`);
+  const ws = await openSocket(`${base}/v1/ingest`);
   const started = new Promise<void>((r) => ws.once('message', () => r()));
   ws.send(JSON.stringify({ type: 'start', callId, agentId, language: cfg.language, encoding: cfg.encoding, sampleRate: rate, channels: 1 }));
   await started;

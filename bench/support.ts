@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { WebSocket } from 'ws';
 import { repoRoot } from '../src/paths.js';
 
 export const sharedDir = join(repoRoot, '..', 'shared');
@@ -107,4 +108,13 @@ export function machine(): Record<string, unknown> {
     memGb: Math.round(Number(/MemTotal:\s+(\d+)/.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1] ?? 0) / 1048576),
     node: process.version,
   };
+}
+
+/** A WebSocket once it is open. */
+export function openSocket(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
 }

@@ -20,8 +20,8 @@ export interface WatchDeps {
 }
 
 export class CallWatch {
-  readonly policy: AlertPolicy;
-  readonly clips: ClipCapture;
+  private readonly policy: AlertPolicy;
+  private readonly clips: ClipCapture;
   private readonly toneMeter: ToneMeter;
   private readonly live = new Map<string, RiskAlert>();
   private lastRisk = 0;
@@ -59,16 +59,7 @@ export class CallWatch {
   transcript(event: TranscriptEvent): void {
     this.nowMs = Math.max(this.nowMs, event.endMs);
     if (event.final && event.words?.length) this.toneMeter.observeWords(event.channel, event.words);
-    this.apply(
-      this.policy.transcript({
-        channel: event.channel,
-        final: event.final,
-        text: event.text,
-        startMs: event.startMs,
-        endMs: event.endMs,
-        words: event.words,
-      }),
-    );
+    this.apply(this.policy.transcript(event));
     if (event.final) this.publishRisk();
   }
 

@@ -49,11 +49,6 @@ export class AlertService implements AudioTapFactory {
     };
   }
 
-  /** The watch of a live call (tests, the tone meter's wiring). */
-  watch(callId: string): CallWatch | undefined {
-    return this.watches.get(callId);
-  }
-
   private onEvent(event: CallEvent): void {
     if (event.type !== 'transcript') return;
     this.watches.get(event.callId)?.transcript(event);

@@ -2,6 +2,11 @@
 
 /** Minimum substitutions + insertions + deletions turning `ref` into `hyp`. */
 export function editDistance<T>(ref: readonly T[], hyp: readonly T[]): number {
+  return prefixDistances(ref, hyp)[hyp.length]!;
+}
+
+/** Element k: the edit distance between all of `ref` and the first k items of `hyp` (k = 0…hyp.length). */
+export function prefixDistances<T>(ref: readonly T[], hyp: readonly T[]): number[] {
   let prev = Array.from({ length: hyp.length + 1 }, (_, j) => j);
   for (let i = 1; i <= ref.length; i++) {
     const cur = [i];
@@ -11,7 +16,7 @@ export function editDistance<T>(ref: readonly T[], hyp: readonly T[]): number {
     }
     prev = cur;
   }
-  return prev[hyp.length]!;
+  return prev;
 }
 
 /** Lower case, accents and punctuation dropped, so "Qué" and "QUE" count as the same word. */

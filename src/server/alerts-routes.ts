@@ -106,11 +106,12 @@ export function registerAlertRoutes(app: FastifyInstance, store: Store, auth: Au
     async (req, reply) => {
       const alert = await visibleAlert(req, reply);
       if (!alert) return reply;
-      const [reviews, clip, call] = await Promise.all([store.listReviews(alert.alertId), store.getClip(alert.alertId), store.getCall(alert.callId)]);
+      const [reviews, clip] = await Promise.all([store.listReviews(alert.alertId), store.getClip(alert.alertId)]);
       // The words QA sees highlighted while the clip plays: every final word inside the clip's range.
       const from = clip?.startMs ?? alert.startMs;
       const to = clip?.endMs ?? alert.endMs;
-      const words = (call?.utterances ?? []).flatMap((u) =>
+      const utterances = await store.listUtterances(alert.callId, { fromMs: from, toMs: to });
+      const words = utterances.flatMap((u) =>
         u.words
           .filter((w) => w.endMs > from && w.startMs < to)
           .map((w) => ({ channel: u.channel, word: w.word, startMs: w.startMs, endMs: w.endMs })),

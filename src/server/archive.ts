@@ -20,12 +20,8 @@ export class CallArchive {
     this.off = bus.subscribeAll((event) => this.onEvent(event));
   }
 
-  /** Run a store write for a call after the writes already queued for it. */
+  /** Run a store write for a call after the writes already queued for it (clips, recordings use it too). */
   write(callId: string, write: () => Promise<unknown>): void {
-    this.enqueue(callId, write);
-  }
-
-  private enqueue(callId: string, write: () => Promise<unknown>): void {
     const prev = this.chains.get(callId) ?? Promise.resolve();
     const next = prev
       .then(write)
@@ -36,7 +32,7 @@ export class CallArchive {
   private onEvent(event: CallEvent): void {
     switch (event.type) {
       case 'call.started':
-        this.enqueue(event.callId, () =>
+        this.write(event.callId, () =>
           this.store.createCall({
             callId: event.callId,
             agentId: event.agentId,
@@ -47,7 +43,7 @@ export class CallArchive {
         return;
       case 'transcript':
         if (!event.final || !event.text) return;
-        this.enqueue(event.callId, () =>
+        this.write(event.callId, () =>
           this.store.addUtterance({
             callId: event.callId,
             channel: event.channel,
@@ -59,7 +55,7 @@ export class CallArchive {
         );
         return;
       case 'alert':
-        this.enqueue(event.callId, () =>
+        this.write(event.callId, () =>
           this.store.addAlert({
             alertId: event.alertId,
             callId: event.callId,
@@ -78,10 +74,10 @@ export class CallArchive {
         );
         return;
       case 'alert.retracted':
-        this.enqueue(event.callId, () => this.store.retractAlert(event.alertId));
+        this.write(event.callId, () => this.store.retractAlert(event.alertId));
         return;
       case 'call.ended': {
-        this.enqueue(event.callId, () => this.store.endCall(event.callId));
+        this.write(event.callId, () => this.store.endCall(event.callId));
         const chain = this.chains.get(event.callId);
         void chain?.then(() => {
           if (this.chains.get(event.callId) === chain) this.chains.delete(event.callId);

@@ -334,20 +334,31 @@ export class SqlStore implements Store {
     return this.op(async () => {
       const call = await this.readCall(this.db, callId);
       if (!call) return null;
-      const utterances = await this.db.all(
-        `SELECT * FROM utterances WHERE call_id = ? ORDER BY start_ms, utterance_id`,
-        [callId],
-      );
+      const utterances = await this.readUtterances(callId);
       const alerts = await this.db.all(
         `SELECT ${ALERT_COLUMNS} FROM alerts a WHERE a.call_id = ? ORDER BY a.emitted_at, a.alert_id`,
         [callId],
       );
       return {
         ...call,
-        utterances: utterances.map((r) => this.utteranceFrom(r)),
+        utterances,
         alerts: alerts.map((r) => this.alertFrom(r)),
       };
     });
+  }
+
+  listUtterances(callId: string, range?: { fromMs: number; toMs: number }): Promise<UtteranceRecord[]> {
+    return this.op(() => this.readUtterances(callId, range));
+  }
+
+  private async readUtterances(callId: string, range?: { fromMs: number; toMs: number }): Promise<UtteranceRecord[]> {
+    const rows = range
+      ? await this.db.all(
+          `SELECT * FROM utterances WHERE call_id = ? AND end_ms > ? AND start_ms < ? ORDER BY start_ms, utterance_id`,
+          [callId, range.fromMs, range.toMs],
+        )
+      : await this.db.all(`SELECT * FROM utterances WHERE call_id = ? ORDER BY start_ms, utterance_id`, [callId]);
+    return rows.map((r) => this.utteranceFrom(r));
   }
 
   saveRecording(callId: string, wav: Uint8Array): Promise<string> {

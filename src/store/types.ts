@@ -257,6 +257,8 @@ export interface Store {
   getAlert(alertId: string): Promise<AlertRecord | null>;
   listCalls(filter?: CallFilter, page?: PageRequest): Promise<Page<CallRecord>>;
   getCall(callId: string): Promise<CallDetail | null>;
+  /** A call's final utterances in time order; with `range`, only those overlapping [fromMs, toMs). */
+  listUtterances(callId: string, range?: { fromMs: number; toMs: number }): Promise<UtteranceRecord[]>;
   listAlerts(filter?: AlertFilter, page?: PageRequest): Promise<Page<AlertRecord>>;
   /** Records the verdict, sets the alert's status and writes the audit entry, in one transaction. */
   addReview(review: NewReview): Promise<ReviewRecord>;

@@ -1,4 +1,5 @@
 import type { TextUnit } from './words.js';
+import { prefixDistances } from '../wer.js';
 
 /**
  * LocalAgreement-2, the commit policy of whisper_streaming (Macháček et al., 2023), for one
@@ -66,15 +67,10 @@ export function tailStart(committed: readonly TextUnit[], hypothesis: readonly T
   if (c === 0) return 0;
   const n = Math.min(hypothesis.length, c + ALIGN_SLACK);
   // row[k]: edit distance between all committed words and the first k words of the hypothesis.
-  let row = Array.from({ length: n + 1 }, (_, k) => k);
-  for (let i = 1; i <= c; i++) {
-    const next = [i];
-    for (let k = 1; k <= n; k++) {
-      const same = committed[i - 1]!.key === hypothesis[k - 1]!.key;
-      next.push(Math.min(row[k - 1]! + (same ? 0 : 1), row[k]! + 1, next[k - 1]! + 1));
-    }
-    row = next;
-  }
+  const row = prefixDistances(
+    committed.map((u) => u.key),
+    hypothesis.slice(0, n).map((u) => u.key),
+  );
   let best = -1;
   let bestScore = Infinity;
   for (let k = 0; k <= n; k++) {

@@ -1,164 +1,42 @@
 /**
  * What the pages receive from the server: the event frames of /v1/agents/:agentId/events and
- * /v1/live, and the REST records (design.md § Wire protocol). Kept here rather than imported from
- * src/ so the browser bundle never pulls server code; parseEvent checks what a page relies on.
+ * /v1/live, and the REST records (design.md § Wire protocol), as the server defines them;
+ * parseEvent checks what a page relies on.
  */
-export type Channel = 'agent' | 'customer';
-export type Category = 'threat' | 'insult' | 'false_legal' | 'third_party_disclosure' | 'tone';
-export type Severity = 'warning' | 'critical';
-export type AlertStatus = 'open' | 'confirmed' | 'dismissed';
-export type Verdict = 'confirmed' | 'dismissed';
+// Type-only re-exports: esbuild erases them, so no server code reaches the bundle.
+export type {
+  AlertCategory as Category,
+  AlertEvent,
+  AlertRetractedEvent,
+  AsrErrorEvent,
+  AsrLagEvent,
+  CallEndedEvent,
+  CallEvent as ServerEvent,
+  CallRiskEvent,
+  CallStartedEvent,
+  ChannelRole as Channel,
+  TranscriptEvent,
+} from '../../events/types.js';
+export type {
+  AlertRecord,
+  AlertStatus,
+  CallDetail,
+  CallRecord,
+  Page,
+  ReviewRecord,
+  Severity,
+  UtteranceRecord,
+  Verdict,
+} from '../../store/types.js';
+import type { AlertRecord, ReviewRecord } from '../../store/types.js';
+import type {
+  AlertEvent, AsrErrorEvent, AsrLagEvent, CallEvent as ServerEvent, CallRiskEvent, CallStartedEvent, ChannelRole as Channel, TranscriptEvent,
+} from '../../events/types.js';
 
 export interface WordTime {
   word: string;
   startMs: number;
   endMs: number;
-}
-
-export interface CallStartedEvent {
-  type: 'call.started';
-  callId: string;
-  agentId: string;
-  language: string;
-  /** ISO time. */
-  startedAt: string;
-}
-
-export interface CallEndedEvent {
-  type: 'call.ended';
-  callId: string;
-  agentId: string;
-}
-
-export interface TranscriptEvent {
-  type: 'transcript';
-  callId: string;
-  agentId: string;
-  channel: Channel;
-  final: boolean;
-  text: string;
-  startMs: number;
-  endMs: number;
-  words?: WordTime[];
-}
-
-export interface AlertEvent {
-  type: 'alert';
-  alertId: string;
-  callId: string;
-  agentId: string;
-  category: string;
-  severity: Severity;
-  text: string;
-  startMs: number;
-  endMs: number;
-  rule: string;
-  explanation: string;
-  citation: string;
-  suggestion?: string;
-  /** ISO time. */
-  emittedAt: string;
-}
-
-export interface AlertRetractedEvent {
-  type: 'alert.retracted';
-  alertId: string;
-  callId: string;
-  agentId: string;
-}
-
-export interface CallRiskEvent {
-  type: 'call.risk';
-  callId: string;
-  agentId: string;
-  score: number;
-}
-
-export interface AsrLagEvent {
-  type: 'asr.lag';
-  callId: string;
-  agentId: string;
-  channel: Channel;
-  behind: boolean;
-  backlogMs: number;
-  droppedMs: number;
-}
-
-export interface AsrErrorEvent {
-  type: 'asr.error';
-  callId: string;
-  agentId: string;
-  channel: Channel;
-  code: string;
-  message: string;
-}
-
-export type ServerEvent =
-  | CallStartedEvent
-  | CallEndedEvent
-  | TranscriptEvent
-  | AlertEvent
-  | AlertRetractedEvent
-  | CallRiskEvent
-  | AsrLagEvent
-  | AsrErrorEvent;
-
-export interface CallRecord {
-  callId: string;
-  agentId: string;
-  language: string;
-  /** Epoch ms. */
-  startedAt: number;
-  endedAt: number | null;
-  status: 'live' | 'ended';
-  metadata: Record<string, unknown>;
-  alertCount: number;
-  recordingPath: string | null;
-}
-
-export interface UtteranceRecord {
-  utteranceId: number;
-  callId: string;
-  channel: Channel;
-  text: string;
-  startMs: number;
-  endMs: number;
-  words: WordTime[];
-  createdAt: number;
-}
-
-export interface AlertRecord {
-  alertId: string;
-  callId: string;
-  agentId: string;
-  category: string;
-  severity: Severity;
-  text: string;
-  startMs: number;
-  endMs: number;
-  rule: string;
-  explanation: string;
-  citation: string;
-  suggestion: string;
-  /** Epoch ms. */
-  emittedAt: number;
-  retractedAt: number | null;
-  status: AlertStatus;
-  hasClip: boolean;
-}
-
-export interface CallDetail extends CallRecord {
-  utterances: UtteranceRecord[];
-  alerts: AlertRecord[];
-}
-
-export interface ReviewRecord {
-  reviewId: number;
-  alertId: string;
-  verdict: Verdict;
-  note: string;
-  reviewer: string;
-  at: number;
 }
 
 export interface ClipInfo {
@@ -176,12 +54,6 @@ export interface AlertDetail extends AlertRecord {
   reviews: ReviewRecord[];
   clip: ClipInfo | null;
   words: (WordTime & { channel: Channel })[];
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  nextCursor?: string;
 }
 
 const str = (v: unknown): v is string => typeof v === 'string';
