@@ -186,7 +186,10 @@ async function runCall(base: string, audio: CallAudio, tag: string, delayMs: num
   await Promise.race([endedP, new Promise((r) => setTimeout(r, 30_000))]);
   events.close();
   ws.close();
-  if (process.env.BENCH_DEBUG) process.stderr.write(`[${tag}] ${reply.slice(0, 200)} ${received.map((x) => x.ev.type).join(',').slice(0, 300)}\n`);
+  if (process.env.BENCH_DEBUG === 'finals') {
+    const lines = received.filter((x) => (x.ev.type === 'transcript' && x.ev.final) || x.ev.type === 'alert' || x.ev.type === 'call.context');
+    process.stderr.write(`[${tag}]\n${lines.map((x) => `  ${x.ev.type} ${JSON.stringify(x.ev).slice(0, 240)}`).join('\n')}\n`);
+  } else if (process.env.BENCH_DEBUG) process.stderr.write(`[${tag}] ${reply.slice(0, 200)} ${received.map((x) => x.ev.type).join(',').slice(0, 300)}\n`);
   return { received, sentAt };
 }
 
@@ -295,6 +298,7 @@ async function main(): Promise<void> {
       lawful: { type: 'string', default: '10' },
       langs: { type: 'string', default: 'es,zh' },
       port: { type: 'string', default: '18951' },
+      warm: { type: 'string', default: 'offending' },
     },
   });
   const offendingScripts = OFFENDING.map((o, i) =>
@@ -313,7 +317,8 @@ async function main(): Promise<void> {
       for (const n of values.n!.split(',').map(Number)) {
         // Warm: N calls open their decoders first, as on a server that has been up a while
         // (a decoder's first load stalls its worker ~0.5 s; later calls reuse it).
-        await Promise.all(Array.from({ length: n }, (_, i) => runCall(base, audioOf(offendingScripts[0]!, rate), `warm-${n}-${i}`, 0, 3000)));
+        if (values.warm === 'lawful2') await Promise.all([0, 1].map((i) => runCall(base, audioOf(lawfulScripts[0] ?? offendingScripts[0]!, rate), `warm-${n}-${i}`, 0)));
+        else await Promise.all(Array.from({ length: n }, (_, i) => runCall(base, audioOf(offendingScripts[0]!, rate), `warm-${n}-${i}`, 0, 3000)));
         const r = { policy, rate, kind: 'offending', ...(await offendingRun(base, offendingScripts, rate, n)) };
         process.stderr.write(`${JSON.stringify(r)}\n`);
         results.push(r);

@@ -1,6 +1,9 @@
 // Reads the labelled corpus (corpus/<lang>/utterances.jsonl) and this detector's extra
 // training lines (src/detect/data/extra-<lang>.jsonl, train only), and carves a dev split
 // from train by family (never from test).
+// corpus/<lang>/fresh-holdout.jsonl (split "fresh") is evaluation only: loadCorpus and
+// loadExtra never read it, and only eval.ts may call loadFreshHoldout
+// (test/detect/fresh-holdout.test.ts checks that training lines hold none of its texts).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/paths.js';
@@ -12,13 +15,13 @@ export interface Utterance {
   speaker: 'agent' | 'customer';
   text: string;
   labels: Category[];
-  split: 'train' | 'test';
+  split: 'train' | 'test' | 'fresh';
   rightParty: boolean | null;
   family: string;
   hard?: boolean;
 }
 
-function readJsonl(path: string, lang: DetectLanguage, forceSplit?: 'train'): Utterance[] {
+function readJsonl(path: string, lang: DetectLanguage, forceSplit?: 'train' | 'fresh'): Utterance[] {
   if (!existsSync(path)) return [];
   const out: Utterance[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -42,6 +45,12 @@ function readJsonl(path: string, lang: DetectLanguage, forceSplit?: 'train'): Ut
 
 export function loadCorpus(lang: DetectLanguage): Utterance[] {
   return readJsonl(join(repoRoot, 'corpus', lang, 'utterances.jsonl'), lang);
+}
+
+/** The fresh held-out set, written by hand after the rules. Evaluation only (eval.ts); never
+ *  call it from training, threshold choice or any script that prints lines. */
+export function loadFreshHoldout(lang: DetectLanguage): Utterance[] {
+  return readJsonl(join(repoRoot, 'corpus', lang, 'fresh-holdout.jsonl'), lang, 'fresh');
 }
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {

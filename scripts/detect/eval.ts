@@ -5,16 +5,17 @@
 // (between <!-- eval:begin --> and <!-- eval:end -->); `--no-write` only prints.
 // Also counts what it flags among lawful agent lines written as the recogniser writes them
 // (test/detect/fixtures/lawful-asr-<lang>.txt, never trained on).
+// Also scores the fresh held-out set (corpus/<lang>/fresh-holdout.jsonl), aggregates only.
 // `--errors[=lang]` prints (to stderr) the held-out corpus test lines the shipped detector gets
-// wrong, with the rules that fired. It never prints HateCheck cases: its held-out half stays
-// unread (scripts/detect/hc-dev.ts --show lists the dev half).
+// wrong, with the rules that fired. It never prints HateCheck cases nor fresh held-out lines:
+// both stay unread (scripts/detect/hc-dev.ts --show lists the HateCheck dev half).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../../src/paths.js';
 import { loadDetector, type Category, type Detector, type DetectInput } from '../../src/detect/index.js';
 import { CATEGORIES, LANGUAGES, type DetectLanguage } from '../../src/detect/types.js';
 import { baselineLabels } from './baseline.js';
-import { loadCorpus } from './corpus.js';
+import { loadCorpus, loadFreshHoldout, type Utterance } from './corpus.js';
 import { readCsv } from './csv.js';
 import { hcDevTemplate } from './hatecheck.js';
 import { add, emptyCounts, fmt, prf, type Counts } from './metrics.js';
@@ -51,54 +52,102 @@ function printError(lang: DetectLanguage, u: { text: string; labels: Category[];
   console.error(`${lang} ${u.family} gold=[${u.labels.join(',')}] rp=${u.rightParty} ${fn.length ? `MISS ${fn.join(',')} ` : ''}${fp.length ? `EXTRA ${fp.join(',')} ` : ''}| ${u.text} => ${r.findings.map((f) => `${f.rule}(${f.confidence})`).join(' ')}`);
 }
 
+type LawfulKind = 'all' | 'agent' | 'hard' | 'customer';
+const LAWFUL_KINDS: LawfulKind[] = ['all', 'agent', 'hard', 'customer'];
+
+interface Scores {
+  counts: Record<System, Record<Category, Counts>>;
+  /** Lawful lines (labels []) flagged with any category, per system and kind. */
+  lawful: Record<System, Record<LawfulKind, number>>;
+  nLawful: Record<LawfulKind, number>;
+}
+
+/** Scores labelled lines (corpus test split, fresh held-out set) with every system; each line is
+ *  classified with its own `speaker` and `rightParty`. `onLine` sees each line before scoring. */
+function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?: (u: Utterance) => void): Scores {
+  const zero = (): Record<LawfulKind, number> => ({ all: 0, agent: 0, hard: 0, customer: 0 });
+  const counts = {} as Record<System, Record<Category, Counts>>;
+  const lawful = {} as Record<System, Record<LawfulKind, number>>;
+  for (const s of SYSTEMS) {
+    counts[s] = Object.fromEntries(CATEGORIES.map((c) => [c, emptyCounts()])) as Record<Category, Counts>;
+    lawful[s] = zero();
+  }
+  const nLawful = zero();
+  const tally = (t: Record<LawfulKind, number>, u: Utterance): void => {
+    t.all++;
+    if (u.speaker === 'customer') t.customer++;
+    else t.agent++;
+    if (u.hard) t.hard++;
+  };
+  for (const u of rows) {
+    const isLawful = u.labels.length === 0;
+    if (isLawful) tally(nLawful, u);
+    onLine?.(u);
+    for (const s of SYSTEMS) {
+      const p = predict(s, d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });
+      for (const c of CATEGORIES) add(counts[s][c], p.has(c), u.labels.includes(c));
+      if (isLawful && p.size > 0) tally(lawful[s], u);
+    }
+  }
+  return { counts, lawful, nLawful };
+}
+
+function categoryRows(lang: DetectLanguage, sc: Scores): string[] {
+  return CATEGORIES.map((c) => `| ${lang} | ${c} | ${sc.counts.full[c].tp + sc.counts.full[c].fn} | ${cell(sc.counts.baseline[c])} | ${cell(sc.counts.rules[c])} | ${cell(sc.counts.full[c])} |`);
+}
+
+function lawfulRow(lang: DetectLanguage, sc: Scores, k: LawfulKind, name: string): string {
+  return `| ${lang} | ${name} | ${rate(sc.lawful.baseline[k], sc.nLawful[k])} | ${rate(sc.lawful.rules[k], sc.nLawful[k])} | ${rate(sc.lawful.full[k], sc.nLawful[k])} |`;
+}
+
+const CATEGORY_HEAD = ['| lang | category | positives | baseline | rules | full |', '|---|---|---:|---|---|---|'];
+const LAWFUL_HEAD = ['| lang | lines | baseline | rules | full |', '|---|---|---|---|---|'];
+
 function corpusSection(d: Systems): string[] {
   const out: string[] = [];
   out.push('### Held-out test split of the project corpus (`corpus/<lang>/utterances.jsonl`, `split: "test"`)', '');
   out.push('P / R / **F1** per category. `rules` = rules only; `full` = rules + fastText classifier (the shipped detector). Every line is classified with its own `speaker` and `rightParty`.', '');
-  out.push('| lang | category | positives | baseline | rules | full |', '|---|---|---:|---|---|---|');
+  out.push(...CATEGORY_HEAD);
   const lawfulRows: string[] = [];
   for (const lang of LANGUAGES) {
     const rows = loadCorpus(lang).filter((u) => u.split === 'test');
     if (rows.length === 0) continue;
-    const counts: Record<System, Record<Category, Counts>> = {} as never;
-    const lawful: Record<System, { all: number; agent: number; hard: number; customer: number }> = {} as never;
-    for (const s of SYSTEMS) {
-      counts[s] = Object.fromEntries(CATEGORIES.map((c) => [c, emptyCounts()])) as Record<Category, Counts>;
-      lawful[s] = { all: 0, agent: 0, hard: 0, customer: 0 };
-    }
-    const nLawful = { all: 0, agent: 0, hard: 0, customer: 0 };
-    for (const u of rows) {
-      const isLawful = u.labels.length === 0;
-      if (isLawful) {
-        nLawful.all++;
-        if (u.speaker === 'customer') nLawful.customer++;
-        else nLawful.agent++;
-        if (u.hard) nLawful.hard++;
-      }
+    const sc = scoreLines(d, lang, rows, (u) => {
       if (ERRORS && (!ERROR_LANG || ERROR_LANG === lang) && u.speaker === 'agent') {
         const p = predict('full', d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });
         if (CATEGORIES.some((c) => p.has(c) !== u.labels.includes(c))) printError(lang, u, d);
       }
-      for (const s of SYSTEMS) {
-        const p = predict(s, d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });
-        for (const c of CATEGORIES) add(counts[s][c], p.has(c), u.labels.includes(c));
-        if (isLawful && p.size > 0) {
-          lawful[s].all++;
-          if (u.speaker === 'customer') lawful[s].customer++;
-          else lawful[s].agent++;
-          if (u.hard) lawful[s].hard++;
-        }
-      }
-    }
-    for (const c of CATEGORIES) {
-      out.push(`| ${lang} | ${c} | ${counts.full[c].tp + counts.full[c].fn} | ${cell(counts.baseline[c])} | ${cell(counts.rules[c])} | ${cell(counts.full[c])} |`);
-    }
-    for (const k of ['all', 'agent', 'hard', 'customer'] as const) {
-      lawfulRows.push(`| ${lang} | ${k === 'all' ? 'all lawful lines' : k === 'hard' ? 'hard lawful (agent)' : `lawful ${k}`} | ${rate(lawful.baseline[k], nLawful[k])} | ${rate(lawful.rules[k], nLawful[k])} | ${rate(lawful.full[k], nLawful[k])} |`);
+    });
+    out.push(...categoryRows(lang, sc));
+    for (const k of LAWFUL_KINDS) {
+      lawfulRows.push(lawfulRow(lang, sc, k, k === 'all' ? 'all lawful lines' : k === 'hard' ? 'hard lawful (agent)' : `lawful ${k}`));
     }
   }
   out.push('', 'Lawful utterances wrongly flagged (any category):', '');
-  out.push('| lang | lines | baseline | rules | full |', '|---|---|---|---|---|', ...lawfulRows);
+  out.push(...LAWFUL_HEAD, ...lawfulRows);
+  return out;
+}
+
+/** corpus/<lang>/fresh-holdout.jsonl: written by hand after the rules, never trained on and never
+ *  read by whoever tunes the rules. Aggregates only: there is deliberately no way to print its
+ *  lines or its errors (--errors covers the corpus test split only). */
+function freshSection(d: Systems): string[] {
+  const out: string[] = [];
+  out.push('### Fresh held-out set (`corpus/<lang>/fresh-holdout.jsonl`, written after the rules, never read by training or rule authors)', '');
+  out.push('Hand-written lines (corpus/README.md § Fresh held-out set), new wording, about a tenth written as a recogniser outputs them. P / R / **F1** per category, each line classified with its own `speaker` and `rightParty`. Only these aggregates are ever printed: do not tune on this set.', '');
+  out.push(...CATEGORY_HEAD);
+  const lawfulRows: string[] = [];
+  for (const lang of LANGUAGES) {
+    const rows = loadFreshHoldout(lang);
+    if (rows.length === 0) continue;
+    const sc = scoreLines(d, lang, rows);
+    out.push(...categoryRows(lang, sc));
+    lawfulRows.push(lawfulRow(lang, sc, 'agent', 'lawful agent lines flagged'));
+    lawfulRows.push(lawfulRow(lang, sc, 'hard', '… of which hard look-alikes'));
+    lawfulRows.push(lawfulRow(lang, sc, 'customer', 'customer lines flagged'));
+  }
+  out.push('', 'Lawful agent lines and customer lines (hostile ones included) flagged (any category):', '');
+  out.push(...LAWFUL_HEAD, ...lawfulRows);
   return out;
 }
 
@@ -192,6 +241,7 @@ async function main(): Promise<void> {
   const d: Systems = { rules: await loadDetector({ rulesOnly: true }), full: await loadDetector() };
   const md: string[] = [];
   md.push(...corpusSection(d), '');
+  md.push(...freshSection(d), '');
   md.push(...lawfulAsrSection(d), '');
   md.push(...hatecheckSection(d), '');
   const coldPath = join(DATASETS, 'cold', 'test.csv');

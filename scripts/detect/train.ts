@@ -45,7 +45,8 @@ function fastTextLine(u: Utterance): string {
   return `${labels.join(' ')} ${classifierLine(normalize(u.text), u.lang, u.rightParty)}`;
 }
 
-/** Training lines: agent speech only (customer words are never scored). */
+/** Training lines: agent speech only (customer words are never scored). Never add
+ *  corpus/<lang>/fresh-holdout.jsonl (loadFreshHoldout) here: it is the unseen evaluation set. */
 export function trainingRows(lang: DetectLanguage): Utterance[] {
   return [...loadCorpus(lang).filter((u) => u.split === 'train'), ...loadExtra(lang)].filter((u) => u.speaker === 'agent');
 }

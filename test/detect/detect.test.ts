@@ -121,6 +121,17 @@ describe('speaker and right party', () => {
     expect(conv2.rightParty).toBe(true);
     expect(conv2.observe({ text: 'You owe eight hundred dollars to Capital Crest Bank.', speaker: 'agent' }).labels).toEqual([]);
 
+    // As the 8 kHz recogniser writes it: "am i" lost, "yes this is" garbled; the affirmative still answers.
+    const conv2b = det.conversation();
+    conv2b.observe({ text: "hello if it banned from acne recovery and i'd speaking with jordan miller", speaker: 'agent', lang: 'en' });
+    conv2b.observe({ text: 'yep if it jordan', speaker: 'customer', lang: 'en' });
+    expect(conv2b.rightParty).toBe(true);
+    // An affirmative followed by more words is still an answer (the word-boundary guard once rejected it).
+    const conv2c = det.conversation();
+    conv2c.observe({ text: 'Hola, ¿hablo con la señora Marta Ruiz?', speaker: 'agent', lang: 'es' });
+    conv2c.observe({ text: 'Sí, dígame qué pasa.', speaker: 'customer', lang: 'es' });
+    expect(conv2c.rightParty).toBe(true);
+
     const conv3 = det.conversation();
     conv3.observe({ text: 'Can you verify your date of birth?', speaker: 'agent' });
     conv3.observe({ text: 'It is March third, nineteen eighty two.', speaker: 'customer' });

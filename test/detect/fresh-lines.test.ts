@@ -3,7 +3,10 @@
 // threats at objects, and lawful look-alikes, one "label|text" per line (label `threat` or
 // `none`). Each batch was first used to measure the rules on wording they had not seen, then to
 // fix what they missed; kept here as a regression floor, not as a measure. Only the `threat`
-// label is checked (a counter-speech line may still mention a crime).
+// label is checked (a counter-speech line may still mention a crime). The direct-threat round
+// (docs/detector.md § How much to trust) appended two batches per language: collection-call and
+// HateCheck-style direct threats in many constructions, and lawful look-alikes (hyperbole, games,
+// fiction, sport, cooking, medicine, news).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +17,7 @@ beforeAll(async () => {
   rulesOnly = await loadDetector({ rulesOnly: true });
 });
 
-const FLOOR = { zh: 229, es: 188 } as const;
+const FLOOR = { zh: 362, es: 344 } as const;
 
 describe('fresh threat lines', () => {
   for (const lang of ['zh', 'es'] as const) {
