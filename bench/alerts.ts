@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodeMulaw } from '../src/audio/codecs.js';
 import { readWav, wavBytes } from '../src/audio/wav.js';
-import { fliteWav, machine, percentile, realClips, startServer, workDir, openSocket } from './support.js';
+import { fliteWav, machine, percentile, realClips, startServer, workDir, openSocket, procUsage } from './support.js';
 
 const RATE = 16_000;
 const CHUNK_MS = 20;
@@ -187,13 +187,24 @@ async function runCall(base: string, audio: CallAudio, tag: string, delayMs: num
   events.close();
   ws.close();
   if (process.env.BENCH_DEBUG === 'finals') {
-    const lines = received.filter((x) => (x.ev.type === 'transcript' && x.ev.final) || x.ev.type === 'alert' || x.ev.type === 'call.context');
-    process.stderr.write(`[${tag}]\n${lines.map((x) => `  ${x.ev.type} ${JSON.stringify(x.ev).slice(0, 240)}`).join('\n')}\n`);
+    const lines = received.filter((x) => (x.ev.type === 'transcript' && x.ev.final) || x.ev.type === 'alert' || x.ev.type === 'asr.lag');
+    process.stderr.write(`[${tag}]\n${lines.map((x) => `  +${Math.round(x.at - t0)}ms ${x.ev.type} ${JSON.stringify(x.ev).slice(0, 240)}`).join('\n')}\n`);
   } else if (process.env.BENCH_DEBUG) process.stderr.write(`[${tag}] ${reply.slice(0, 200)} ${received.map((x) => x.ev.type).join(',').slice(0, 300)}\n`);
   return { received, sentAt };
 }
 
+const encoded = new Map<string, CallAudio>();
+
+/** The call's audio as sent, encoded once per script and rate: encoding while calls start would hold
+ * their staggered start timers back, so they would all start (and speak) in the same instant. */
 function audioOf(script: Script, rate: number): CallAudio {
+  const key = `${script.name}|${rate}`;
+  let audio = encoded.get(key);
+  if (!audio) encoded.set(key, (audio = encode(script, rate)));
+  return audio;
+}
+
+function encode(script: Script, rate: number): CallAudio {
   return rate === 8000
     ? { bytes: telephoneBytes(script), encoding: 'mulaw', rate: 8000, channels: 2, language: 'en' }
     : { bytes: new Uint8Array(script.stereo.buffer, script.stereo.byteOffset, script.stereo.byteLength), encoding: 'pcm_s16le', rate: RATE, channels: 2, language: 'en' };
@@ -312,6 +323,7 @@ async function main(): Promise<void> {
     const env = POLICIES[policy];
     if (!env) throw new Error(`unknown policy ${policy}; use ${Object.keys(POLICIES).join(',')}`);
     for (const rate of values.rates!.split(',').map(Number)) {
+      for (const s of [...offendingScripts, ...lawfulScripts]) audioOf(s, rate);
       const server = await startServer(Number(values.port), env);
       const base = server.url.replace('http', 'ws');
       for (const n of values.n!.split(',').map(Number)) {
@@ -319,7 +331,15 @@ async function main(): Promise<void> {
         // (a decoder's first load stalls its worker ~0.5 s; later calls reuse it).
         if (values.warm === 'lawful2') await Promise.all([0, 1].map((i) => runCall(base, audioOf(lawfulScripts[0] ?? offendingScripts[0]!, rate), `warm-${n}-${i}`, 0)));
         else await Promise.all(Array.from({ length: n }, (_, i) => runCall(base, audioOf(offendingScripts[0]!, rate), `warm-${n}-${i}`, 0, 3000)));
-        const r = { policy, rate, kind: 'offending', ...(await offendingRun(base, offendingScripts, rate, n)) };
+        const before = { server: procUsage(server.pid).cpuS, bench: process.cpuUsage(), at: performance.now() };
+        const run = await offendingRun(base, offendingScripts, rate, n);
+        const wallS = (performance.now() - before.at) / 1000;
+        const benchCpu = process.cpuUsage(before.bench);
+        const cpu = {
+          serverCpuPercent: Math.round(((procUsage(server.pid).cpuS - before.server) / wallS) * 100),
+          benchClientCpuPercent: Math.round(((benchCpu.user + benchCpu.system) / 1e6 / wallS) * 100),
+        };
+        const r = { policy, rate, kind: 'offending', ...run, ...cpu };
         process.stderr.write(`${JSON.stringify(r)}\n`);
         results.push(r);
       }

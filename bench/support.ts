@@ -53,12 +53,15 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** Extra node flags for the server process, e.g. BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+
 /** Start the built server as its own process, as deployed. */
 export async function startServer(port: number, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   // A server left on the port (a killed run) would answer instead, maybe already shutting down.
   const stale = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
   if (stale) throw new Error(`port ${port} already has a server on it: stop it, or pass another --port`);
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'src', 'cli.js'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'dist', 'src', 'cli.js'), 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', EARSHOT_DATA_DIR: join(workDir, 'data'), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

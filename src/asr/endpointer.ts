@@ -16,6 +16,11 @@ export interface EndpointerSettings {
   maxUtteranceMs: number;
   /** Partial hypotheses at least this often, in ms of audio, while speech goes on. */
   partialEveryMs: number;
+  /**
+   * Silence fed to the decoder before the endpoint; the rest of the endpoint wait is held back and
+   * only decoded if speech resumes (decoding silence that ends the utterance anyway is wasted CPU).
+   */
+  decodeSilenceMs: number;
 }
 
 export const DEFAULT_ENDPOINTER: EndpointerSettings = {
@@ -26,6 +31,7 @@ export const DEFAULT_ENDPOINTER: EndpointerSettings = {
   endSilenceMs: 480,
   maxUtteranceMs: 15_000,
   partialEveryMs: 160,
+  decodeSilenceMs: 200,
 };
 
 /** A hypothesis plus how far into the channel's audio the recogniser had read when it was made. */
@@ -53,6 +59,8 @@ export class Endpointer {
   private utteranceStart = 0;
   private sincePartial = 0;
   private lastPartial = '';
+  /** Silence windows inside the utterance not yet decoded (see decodeSilenceMs). */
+  private heldSilence: Int16Array[] = [];
   /** Set by the scheduler when this channel is behind real time: partials are skipped, finals kept. */
   skipPartials = false;
 
@@ -121,8 +129,15 @@ export class Endpointer {
       if ((this.speechRun * 1000) / this.rate >= s.startSpeechMs) this.openUtterance();
       return;
     }
-    this.decoder.process(w);
-    this.silenceRun = p < s.silenceThreshold ? this.silenceRun + w.length : 0;
+    const silent = p < s.silenceThreshold;
+    if (silent && (this.silenceRun * 1000) / this.rate >= s.decodeSilenceMs) this.heldSilence.push(w.slice());
+    else {
+      // Speech again: the held silence is part of the utterance after all, in order.
+      for (const h of this.heldSilence) this.decoder.process(h);
+      this.heldSilence = [];
+      this.decoder.process(w);
+    }
+    this.silenceRun = silent ? this.silenceRun + w.length : 0;
     this.sincePartial += w.length;
     const length = this.position - this.utteranceStart;
     if ((this.silenceRun * 1000) / this.rate >= s.endSilenceMs || (length * 1000) / this.rate >= s.maxUtteranceMs) {
@@ -164,6 +179,7 @@ export class Endpointer {
     const startMs = this.ms(this.utteranceStart);
     const words = this.decoder.end().map((w) => ({ word: w.word, startMs: startMs + w.startMs, endMs: startMs + w.endMs }));
     const hadPartial = this.lastPartial !== '';
+    this.heldSilence = [];
     this.inSpeech = false;
     this.silenceRun = 0;
     this.lastPartial = '';

@@ -27,6 +27,12 @@ export class SileroModel {
   }
 }
 
+/**
+ * Windows quieter than -60 dBFS RMS (|sample| ≈ 33 of 32768) count as silence without running the
+ * model: speech is 30–40 dB louder, and line noise on a quiet telephone channel is about this level.
+ */
+const SILENCE_FLOOR_ENERGY_PER_SAMPLE = (32768 * 10 ** (-60 / 20)) ** 2;
+
 /** Speech probability per fixed window (32 ms) of one channel. */
 export class SileroStream {
   /** Samples per probability: 512 at 16 kHz, 256 at 8 kHz. */
@@ -50,7 +56,17 @@ export class SileroStream {
   async probability(window: Int16Array): Promise<number> {
     const ctx = this.contextSamples;
     this.input.copyWithin(0, this.input.length - ctx);
-    for (let i = 0; i < window.length; i++) this.input[ctx + i] = window[i]! / 32768;
+    let energy = 0;
+    for (let i = 0; i < window.length; i++) {
+      this.input[ctx + i] = window[i]! / 32768;
+      energy += window[i]! * window[i]!;
+    }
+    // Below the floor nobody is speaking: skip the network (each channel is silent while the other
+    // side talks, so this is half of all windows) and start it again from a fresh state afterwards.
+    if (energy < SILENCE_FLOOR_ENERGY_PER_SAMPLE * window.length) {
+      this.state = new ort.Tensor('float32', new Float32Array(2 * 128), [2, 1, 128]);
+      return 0;
+    }
     const out = await this.session.run({
       input: new ort.Tensor('float32', this.input.slice(), [1, this.input.length]),
       state: this.state,
