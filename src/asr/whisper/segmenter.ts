@@ -42,7 +42,12 @@ export class UtteranceSegmenter {
     };
     this.recorder.sampleRateHz = sampleRateHz;
     this.recorder.onClose = (audio) => this.closedQueue.push({ startSample: this.position - audio.length, audio, closed: true });
-    this.endpointer = new Endpointer(this.recorder, stream, { ...DEFAULT_ENDPOINTER, ...settings });
+    this.endpointer = new Endpointer(this.recorder, stream, {
+      ...DEFAULT_ENDPOINTER,
+      // The recorder keeps every sample of the utterance (Whisper decodes it whole, times included).
+      decodeSilenceMs: Number.POSITIVE_INFINITY,
+      ...settings,
+    });
   }
 
   /** Feed mono PCM at sampleRateHz. */
