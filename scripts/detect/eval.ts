@@ -63,8 +63,8 @@ interface Scores {
 }
 
 /** Scores labelled lines (corpus test split, fresh held-out set) with every system; each line is
- *  classified with its own `speaker` and `rightParty`. `onLine` sees each line before scoring. */
-function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?: (u: Utterance) => void): Scores {
+ *  classified with its own `speaker` and `rightParty`. `onLine` sees each line with the shipped detector's labels. */
+function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?: (u: Utterance, full: Set<Category>) => void): Scores {
   const zero = (): Record<LawfulKind, number> => ({ all: 0, agent: 0, hard: 0, customer: 0 });
   const counts = {} as Record<System, Record<Category, Counts>>;
   const lawful = {} as Record<System, Record<LawfulKind, number>>;
@@ -82,11 +82,11 @@ function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?
   for (const u of rows) {
     const isLawful = u.labels.length === 0;
     if (isLawful) tally(nLawful, u);
-    onLine?.(u);
     for (const s of SYSTEMS) {
       const p = predict(s, d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });
       for (const c of CATEGORIES) add(counts[s][c], p.has(c), u.labels.includes(c));
       if (isLawful && p.size > 0) tally(lawful[s], u);
+      if (s === 'full') onLine?.(u, p);
     }
   }
   return { counts, lawful, nLawful };
@@ -112,11 +112,8 @@ function corpusSection(d: Systems): string[] {
   for (const lang of LANGUAGES) {
     const rows = loadCorpus(lang).filter((u) => u.split === 'test');
     if (rows.length === 0) continue;
-    const sc = scoreLines(d, lang, rows, (u) => {
-      if (ERRORS && (!ERROR_LANG || ERROR_LANG === lang) && u.speaker === 'agent') {
-        const p = predict('full', d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });
-        if (CATEGORIES.some((c) => p.has(c) !== u.labels.includes(c))) printError(lang, u, d);
-      }
+    const sc = scoreLines(d, lang, rows, (u, p) => {
+      if (ERRORS && (!ERROR_LANG || ERROR_LANG === lang) && u.speaker === 'agent' && CATEGORIES.some((c) => p.has(c) !== u.labels.includes(c))) printError(lang, u, d);
     });
     out.push(...categoryRows(lang, sc));
     for (const k of LAWFUL_KINDS) {

@@ -33,12 +33,15 @@ export class SileroModel {
  */
 const SILENCE_FLOOR_ENERGY_PER_SAMPLE = (32768 * 10 ** (-60 / 20)) ** 2;
 
+/** The recurrent state a stream starts from; onnxruntime only reads inputs, so one serves every stream. */
+const ZERO_STATE = new ort.Tensor('float32', new Float32Array(2 * 128), [2, 1, 128]);
+
 /** Speech probability per fixed window (32 ms) of one channel. */
 export class SileroStream {
   /** Samples per probability: 512 at 16 kHz, 256 at 8 kHz. */
   readonly windowSamples: number;
   private readonly contextSamples: number;
-  private state: ort.Tensor = new ort.Tensor('float32', new Float32Array(2 * 128), [2, 1, 128]);
+  private state: ort.Tensor = ZERO_STATE;
   private readonly sr: ort.Tensor;
   private readonly input: Float32Array;
 
@@ -64,7 +67,7 @@ export class SileroStream {
     // Below the floor nobody is speaking: skip the network (each channel is silent while the other
     // side talks, so this is half of all windows) and start it again from a fresh state afterwards.
     if (energy < SILENCE_FLOOR_ENERGY_PER_SAMPLE * window.length) {
-      this.state = new ort.Tensor('float32', new Float32Array(2 * 128), [2, 1, 128]);
+      this.state = ZERO_STATE;
       return 0;
     }
     const out = await this.session.run({
