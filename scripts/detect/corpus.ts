@@ -1,9 +1,11 @@
 // Reads the labelled corpus (corpus/<lang>/utterances.jsonl) and this detector's extra
-// training lines (src/detect/data/extra-<lang>.jsonl, train only), and carves a dev split
-// from train by family (never from test).
-// corpus/<lang>/fresh-holdout.jsonl (split "fresh") is evaluation only: loadCorpus and
-// loadExtra never read it, and only eval.ts may call loadFreshHoldout
-// (test/detect/fresh-holdout.test.ts checks that training lines hold none of its texts).
+// training lines (src/detect/data/{extra,hand}-<lang>.jsonl, train only), and carves
+// cross-validation folds from train by family (never from test).
+// Two hand-written sets are evaluation only, never trained on:
+// - corpus/<lang>/dev.jsonl (split "dev"): its errors may be read to improve the detector;
+// - corpus/<lang>/fresh-holdout.jsonl (split "fresh"): never read; only eval.ts may call
+//   loadFreshHoldout, and only for aggregates.
+// (test/detect/fresh-holdout.test.ts checks that training lines hold none of their texts.)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/paths.js';
@@ -15,13 +17,13 @@ export interface Utterance {
   speaker: 'agent' | 'customer';
   text: string;
   labels: Category[];
-  split: 'train' | 'test' | 'fresh';
+  split: 'train' | 'test' | 'dev' | 'fresh';
   rightParty: boolean | null;
   family: string;
   hard?: boolean;
 }
 
-function readJsonl(path: string, lang: DetectLanguage, forceSplit?: 'train' | 'fresh'): Utterance[] {
+function readJsonl(path: string, lang: DetectLanguage, forceSplit?: 'train' | 'dev' | 'fresh'): Utterance[] {
   if (!existsSync(path)) return [];
   const out: Utterance[] = [];
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -53,8 +55,18 @@ export function loadFreshHoldout(lang: DetectLanguage): Utterance[] {
   return readJsonl(join(repoRoot, 'corpus', lang, 'fresh-holdout.jsonl'), lang, 'fresh');
 }
 
+/** The hand-written development set: evaluation only, but its errors may be read (eval --errors). */
+export function loadDev(lang: DetectLanguage): Utterance[] {
+  return readJsonl(join(repoRoot, 'corpus', lang, 'dev.jsonl'), lang, 'dev');
+}
+
+/** Training lines beside the corpus: extra-<lang> (written while building the rules) and
+ *  hand-<lang> (written by hand, without reading the rules, for varied wording). */
+const EXTRA_FILES = ['extra', 'hand', 'hand2'] as const;
+
 export function loadExtra(lang: DetectLanguage): Utterance[] {
-  return readJsonl(join(repoRoot, 'src', 'detect', 'data', `extra-${lang}.jsonl`), lang, 'train').map((u, i) => ({ ...u, id: u.id || `extra-${lang}-${i}`, family: u.family === 'extra' ? `extra-${lang}-${i}` : u.family }));
+  return EXTRA_FILES.flatMap((name) => readJsonl(join(repoRoot, 'src', 'detect', 'data', `${name}-${lang}.jsonl`), lang, 'train')
+    .map((u, i) => ({ ...u, id: u.id || `${name}-${lang}-${i}`, family: u.family === 'extra' ? `${name}-${lang}-${i}` : u.family })));
 }
 
 function hash(s: string): number {
@@ -72,9 +84,4 @@ export const FOLDS = 5;
 export function foldOf(family: string): number {
   const base = family.replace(/-rp$/, '');
   return hash(`earshot-dev:${base}`) % FOLDS;
-}
-
-/** Fold 0 doubles as the single dev split where one is enough. */
-export function isDevFamily(family: string): boolean {
-  return foldOf(family) === 0;
 }

@@ -5,17 +5,18 @@
 // (between <!-- eval:begin --> and <!-- eval:end -->); `--no-write` only prints.
 // Also counts what it flags among lawful agent lines written as the recogniser writes them
 // (test/detect/fixtures/lawful-asr-<lang>.txt, never trained on).
-// Also scores the fresh held-out set (corpus/<lang>/fresh-holdout.jsonl), aggregates only.
-// `--errors[=lang]` prints (to stderr) the held-out corpus test lines the shipped detector gets
-// wrong, with the rules that fired. It never prints HateCheck cases nor fresh held-out lines:
-// both stay unread (scripts/detect/hc-dev.ts --show lists the HateCheck dev half).
+// Also scores the hand-written dev set (corpus/<lang>/dev.jsonl) and the fresh held-out set
+// (corpus/<lang>/fresh-holdout.jsonl, aggregates only).
+// `--errors[=lang]` prints (to stderr) the corpus test lines and dev lines the shipped detector
+// gets wrong, with the rules that fired. It never prints HateCheck cases nor fresh held-out
+// lines: both stay unread (scripts/detect/hc-dev.ts --show lists the HateCheck dev half).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { repoRoot } from '../../src/paths.js';
 import { loadDetector, type Category, type Detector, type DetectInput } from '../../src/detect/index.js';
 import { CATEGORIES, LANGUAGES, type DetectLanguage } from '../../src/detect/types.js';
 import { baselineLabels } from './baseline.js';
-import { loadCorpus, loadFreshHoldout, type Utterance } from './corpus.js';
+import { loadCorpus, loadDev, loadFreshHoldout, type Utterance } from './corpus.js';
 import { readCsv } from './csv.js';
 import { hcDevTemplate } from './hatecheck.js';
 import { add, emptyCounts, fmt, prf, type Counts } from './metrics.js';
@@ -43,6 +44,13 @@ function rate(hit: number, n: number): string {
 
 const ERRORS = process.argv.find((a) => a === '--errors' || a.startsWith('--errors='));
 const ERROR_LANG = ERRORS?.includes('=') ? ERRORS.slice(ERRORS.indexOf('=') + 1) : null;
+
+function printErrors(lang: DetectLanguage, d: Systems): ((u: Utterance, full: Set<Category>) => void) | undefined {
+  if (!ERRORS || (ERROR_LANG && ERROR_LANG !== lang)) return undefined;
+  return (u, p) => {
+    if (u.speaker === 'agent' && CATEGORIES.some((c) => p.has(c) !== u.labels.includes(c))) printError(lang, u, d);
+  };
+}
 
 function printError(lang: DetectLanguage, u: { text: string; labels: Category[]; rightParty: boolean | null; family: string }, d: Systems): void {
   const r = d.full.classify({ text: u.text, lang, speaker: 'agent', rightParty: u.rightParty });
@@ -112,9 +120,7 @@ function corpusSection(d: Systems): string[] {
   for (const lang of LANGUAGES) {
     const rows = loadCorpus(lang).filter((u) => u.split === 'test');
     if (rows.length === 0) continue;
-    const sc = scoreLines(d, lang, rows, (u, p) => {
-      if (ERRORS && (!ERROR_LANG || ERROR_LANG === lang) && u.speaker === 'agent' && CATEGORIES.some((c) => p.has(c) !== u.labels.includes(c))) printError(lang, u, d);
-    });
+    const sc = scoreLines(d, lang, rows, printErrors(lang, d));
     out.push(...categoryRows(lang, sc));
     for (const k of LAWFUL_KINDS) {
       lawfulRows.push(lawfulRow(lang, sc, k, k === 'all' ? 'all lawful lines' : k === 'hard' ? 'hard lawful (agent)' : `lawful ${k}`));
@@ -125,19 +131,23 @@ function corpusSection(d: Systems): string[] {
   return out;
 }
 
-/** corpus/<lang>/fresh-holdout.jsonl: written by hand after the rules, never trained on and never
- *  read by whoever tunes the rules. Aggregates only: there is deliberately no way to print its
- *  lines or its errors (--errors covers the corpus test split only). */
-function freshSection(d: Systems): string[] {
+/** A hand-written evaluation set (never trained on). The dev set's errors may be printed
+ *  (--errors); the fresh held-out set's never: there is deliberately no way to print its lines. */
+function handWrittenSection(d: Systems, set: 'dev' | 'fresh'): string[] {
   const out: string[] = [];
-  out.push('### Fresh held-out set (`corpus/<lang>/fresh-holdout.jsonl`, written after the rules, never read by training or rule authors)', '');
-  out.push('Hand-written lines (corpus/README.md § Fresh held-out set), new wording, about a tenth written as a recogniser outputs them. P / R / **F1** per category, each line classified with its own `speaker` and `rightParty`. Only these aggregates are ever printed: do not tune on this set.', '');
+  if (set === 'dev') {
+    out.push('### Hand-written dev set (`corpus/<lang>/dev.jsonl`, never trained on; its errors were read)', '');
+    out.push('Written like the fresh set below, by other hands, without reading the rules (corpus/README.md § Dev set). Its errors are read to improve rules and training wording, so its scores are optimistic; the fresh set is the honest measure. P / R / **F1** per category.', '');
+  } else {
+    out.push('### Fresh held-out set (`corpus/<lang>/fresh-holdout.jsonl`, written after the rules, never read by training or rule authors)', '');
+    out.push('Hand-written lines (corpus/README.md § Fresh held-out set), new wording, about a tenth written as a recogniser outputs them. P / R / **F1** per category, each line classified with its own `speaker` and `rightParty`. Only these aggregates are ever printed: do not tune on this set.', '');
+  }
   out.push(...CATEGORY_HEAD);
   const lawfulRows: string[] = [];
   for (const lang of LANGUAGES) {
-    const rows = loadFreshHoldout(lang);
+    const rows = set === 'dev' ? loadDev(lang) : loadFreshHoldout(lang);
     if (rows.length === 0) continue;
-    const sc = scoreLines(d, lang, rows);
+    const sc = scoreLines(d, lang, rows, set === 'dev' ? printErrors(lang, d) : undefined);
     out.push(...categoryRows(lang, sc));
     lawfulRows.push(lawfulRow(lang, sc, 'agent', 'lawful agent lines flagged'));
     lawfulRows.push(lawfulRow(lang, sc, 'hard', '… of which hard look-alikes'));
@@ -238,7 +248,8 @@ async function main(): Promise<void> {
   const d: Systems = { rules: await loadDetector({ rulesOnly: true }), full: await loadDetector() };
   const md: string[] = [];
   md.push(...corpusSection(d), '');
-  md.push(...freshSection(d), '');
+  md.push(...handWrittenSection(d, 'dev'), '');
+  md.push(...handWrittenSection(d, 'fresh'), '');
   md.push(...lawfulAsrSection(d), '');
   md.push(...hatecheckSection(d), '');
   const coldPath = join(DATASETS, 'cold', 'test.csv');

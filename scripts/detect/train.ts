@@ -30,7 +30,7 @@ export const TRAIN_OPTIONS: Record<DetectLanguage, TrainOptions> = {
 // (rules/<lang>/cues.json), and only at a threshold chosen out of fold (see choosePolicy).
 // (Dev F1 of rules + classifier is reported too, but the rules were written looking at all of
 // train, dev included, so on dev they look better than they are on unseen families.)
-const ADD_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+const ADD_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 /** A threshold whose out-of-fold classifier-alone precision is below this is never chosen. */
 const MIN_PRECISION = 0.85;
 const MIN_DEV_HITS = 3;
@@ -144,7 +144,7 @@ async function main(): Promise<void> {
       for (const u of held) {
         const norm = normalize(u.text);
         const rule = new Set(rules.ruleHits(norm, lang, u.rightParty).map((h) => h.rule.category));
-        const cue = new Set(CATEGORIES.filter((c) => langRules !== null && langRules.cues[c].test(norm.text)));
+        const cue = new Set(CATEGORIES.filter((c) => rules.cueLive(norm, lang, c)));
         const tokens = classifierTokens(norm, lang);
         const p = knownShareFrom(model, tokens) >= MIN_KNOWN_SHARE
           ? probabilitiesFrom(model, classifierLine(norm, lang, u.rightParty, tokens))

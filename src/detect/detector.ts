@@ -8,7 +8,7 @@ import { compileContext, RightPartyState, type CompiledContext } from './context
 import { identifyLanguage, type LidModel } from './langid.js';
 import { normalize, originalSpan, type Normalized } from './normalize.js';
 import { expandMacros, loadLanguageRules, rulesDir, type CompiledRule, type LanguageRules } from './rules.js';
-import { scopeOf, sentenceEnd, sentenceStart } from './scope.js';
+import { liveCue, scopeOf, sentenceEnd, sentenceStart } from './scope.js';
 import {
   CATEGORIES, isLanguage,
   type Category, type Classification, type Conversation, type DetectInput, type DetectLanguage, type Detector, type Finding, type Severity, type WordTime,
@@ -85,6 +85,13 @@ export class DetectorImpl implements Detector {
     return this.packs.get(lang)?.rules ?? null;
   }
 
+  /** Whether the classifier may speak for a category: one of its cue words occurs outside
+   *  negated and reported scope. */
+  cueLive(norm: Normalized, lang: DetectLanguage, cat: Category): boolean {
+    const pack = this.packs.get(lang);
+    return pack !== undefined && liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
+  }
+
   /** Rule hits only (no classifier), after scope and right-party gating. */
   ruleHits(norm: Normalized, lang: DetectLanguage, rightParty: boolean | null): RuleHit[] {
     const pack = this.packs.get(lang);
@@ -148,6 +155,7 @@ export class DetectorImpl implements Detector {
       else classifier = null; // out of its depth: rules only
     }
     const findings: Finding[] = [];
+    const yielded = new Map<Finding, Category[]>();
     for (const h of hits) {
       const cat = h.rule.category;
       const p = probs ? probs[cat] : undefined;
@@ -157,7 +165,7 @@ export class DetectorImpl implements Detector {
       if (findings.some((f) => f.category === cat && f.start < e && s < f.end)) continue;
       const spec = h.rule.spec;
       const base = spec.confidence ?? 0.9;
-      findings.push(this.finding(raw, input?.words, {
+      const finding = this.finding(raw, input?.words, {
         category: cat,
         severity: tpdSeverity(cat, spec.severity, rightParty),
         start: s,
@@ -168,7 +176,9 @@ export class DetectorImpl implements Detector {
         confidence: round(p === undefined ? base : Math.max(base, p)),
         suggestion: spec.suggestion,
         source: 'rule',
-      }));
+      });
+      findings.push(finding);
+      if (spec.yieldsTo?.length) yielded.set(finding, spec.yieldsTo);
     }
     // Quoted words are someone else's (the rules treat them as reported speech); the classifier
     // sees the whole utterance and cannot tell which part was quoted, so it stays silent there.
@@ -179,7 +189,7 @@ export class DetectorImpl implements Detector {
         if (cat === 'third_party_disclosure' && rightParty !== false) continue;
         if (findings.some((f) => f.category === cat)) continue;
         const p = probs[cat];
-        if (p < classifier.policy[cat].add || !pack.rules.cues[cat].test(norm.text)) continue;
+        if (p < classifier.policy[cat].add || !this.cueLive(norm, lang, cat)) continue;
         const text = pack.categories[cat];
         const [s, e] = originalSpan(norm, 0, norm.text.length);
         findings.push(this.finding(raw, input?.words, {
@@ -196,8 +206,11 @@ export class DetectorImpl implements Detector {
         }));
       }
     }
-    result.findings = findings;
-    result.labels = CATEGORIES.filter((c) => findings.some((f) => f.category === c));
+    // A rule that yields to a category (telling a relative about the debt is the disclosure,
+    // not a threat to expose it) steps aside when that category was found by rule or classifier.
+    const found = new Set(findings.map((f) => f.category));
+    result.findings = findings.filter((f) => !yielded.get(f)?.some((c) => found.has(c)));
+    result.labels = CATEGORIES.filter((c) => result.findings.some((f) => f.category === c));
     return result;
   }
 

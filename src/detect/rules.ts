@@ -92,7 +92,8 @@ export interface LanguageRules {
   lang: DetectLanguage;
   rules: CompiledRule[];
   /** Broad topic words per category (cues.json): the classifier may only add a finding when
-   *  its category's cue occurs in the utterance. */
+   *  its category's cue occurs in the utterance outside negated or reported scope (global
+   *  regexes: use scope.ts liveCue, which resets lastIndex). */
   cues: Record<Category, RegExp>;
   scope: CompiledScope;
   context: ContextSpec;
@@ -206,7 +207,7 @@ export function loadLanguageRules(lang: DetectLanguage, dir: string = rulesDir()
     const items = cueSpec[cat] ?? [];
     const body = items.length ? items.map((p) => expandMacros(p, macros)).join('|') : '(?!)';
     // Leading boundary only: a cue may be a stem ("garnish" for "garnished").
-    cues[cat] = new RegExp(lang === 'zh' ? `(?:${body})` : `(?<![a-z0-9'])(?:${body})`);
+    cues[cat] = new RegExp(lang === 'zh' ? `(?:${body})` : `(?<![a-z0-9'])(?:${body})`, 'g');
   }
   return { lang, rules, scope, context, macros, cues };
 }

@@ -111,3 +111,20 @@ export function scopeOf(norm: Normalized, lang: DetectLanguage, scope: CompiledS
   }
   return null;
 }
+
+/** Does a category's cue word occur outside negated and reported scope? The classifier reads a
+ *  bag of words and cannot tell "nobody will arrest you" from "they will arrest you"; when every
+ *  cue of its category is negated or someone else's words, it stays silent. */
+export function liveCue(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp): boolean {
+  const text = norm.text;
+  cue.lastIndex = 0;
+  for (let m = cue.exec(text); m; m = cue.exec(text)) {
+    if (m[0].length === 0) { cue.lastIndex++; continue; }
+    if (scopeOf(norm, lang, scope, m.index, m.index + m[0].length, { negatable: true, reportable: true }) === null) {
+      cue.lastIndex = 0;
+      return true;
+    }
+  }
+  cue.lastIndex = 0;
+  return false;
+}
