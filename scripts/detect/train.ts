@@ -30,10 +30,16 @@ export const TRAIN_OPTIONS: Record<DetectLanguage, TrainOptions> = {
 // (rules/<lang>/cues.json), and only at a threshold chosen out of fold (see choosePolicy).
 // (Dev F1 of rules + classifier is reported too, but the rules were written looking at all of
 // train, dev included, so on dev they look better than they are on unseen families.)
-const ADD_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+const ADD_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 /** A threshold whose out-of-fold classifier-alone precision is below this is never chosen. */
 const MIN_PRECISION = 0.85;
 const MIN_DEV_HITS = 3;
+/** Lowest add threshold per language and category, over the out-of-fold choice. English insult's
+ *  cue list is the second person itself, so its cue gate passes nearly every line; after the
+ *  hand-written sarcasm lines ("are you drunk right now") it read bland "you are all set" / "are
+ *  you the account holder" at 0.67-0.73, out-of-fold lines holding too few such courtesy lines to
+ *  show it (test/detect/lawful-asr.test.ts). */
+const ADD_FLOOR: Partial<Record<DetectLanguage, Partial<Record<Category, number>>>> = { en: { insult: 0.75 } };
 /** Share of an utterance's words the model must know before it may speak. Chosen on dev data:
  *  on the HateCheck/MHC dev-half templates, classifier-only findings on non-hateful cases fell
  *  from 41 to 10 (es) and 25 to 6 (zh) of 450 going from 0.7 to 0.8, while 88-90% (zh 78%) of
@@ -108,15 +114,16 @@ function choosePolicy(scored: Scored[], cat: Category): { policy: Policy; f1: nu
   return { policy: { veto: 0, add: t }, f1: combinedF1(scored, cat, t), rulesF1, precision: at[best]!.p, recall: at[best]!.r, curve };
 }
 
-// Stability checks, which only report the out-of-fold policy and write nothing:
-// DETECT_TRAIN_SEED=<n> (another seed), DETECT_TRAIN_LANGS=en,zh (some languages),
-// DETECT_TRAIN_DRY=1.
+// Stability checks and option trials, which only report the out-of-fold policy and write
+// nothing: DETECT_TRAIN_SEED=<n> (another seed), DETECT_TRAIN_LANGS=en,zh (some languages),
+// DETECT_TRAIN_OPTIONS='{"dim":32}' (options over the shipped ones), DETECT_TRAIN_DRY=1.
 const SEED = process.env.DETECT_TRAIN_SEED ? Number(process.env.DETECT_TRAIN_SEED) : null;
 const ONLY = process.env.DETECT_TRAIN_LANGS ? process.env.DETECT_TRAIN_LANGS.split(',') : null;
-const DRY = process.env.DETECT_TRAIN_DRY === '1' || SEED !== null || ONLY !== null;
+const TRIAL = process.env.DETECT_TRAIN_OPTIONS ? JSON.parse(process.env.DETECT_TRAIN_OPTIONS) as Partial<TrainOptions> : null;
+const DRY = process.env.DETECT_TRAIN_DRY === '1' || SEED !== null || ONLY !== null || TRIAL !== null;
 
 function optionsFor(lang: DetectLanguage): TrainOptions {
-  return SEED === null ? TRAIN_OPTIONS[lang] : { ...TRAIN_OPTIONS[lang], seed: SEED };
+  return { ...TRAIN_OPTIONS[lang], ...(TRIAL ?? {}), ...(SEED === null ? {} : { seed: SEED }) };
 }
 
 async function main(): Promise<void> {
@@ -156,8 +163,9 @@ async function main(): Promise<void> {
     const langReport: Record<string, unknown> = { outOfFoldRows: scored.length };
     for (const cat of CATEGORIES) {
       const r = choosePolicy(scored, cat);
-      policy[cat] = r.policy;
-      langReport[cat] = { classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: r.policy.add, curve: r.curve };
+      const floor = ADD_FLOOR[lang]?.[cat];
+      policy[cat] = floor !== undefined && r.policy.add < floor ? { ...r.policy, add: floor } : r.policy;
+      langReport[cat] = { classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: policy[cat].add, curve: r.curve };
     }
     if (DRY) {
       report[lang] = langReport;
