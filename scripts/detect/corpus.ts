@@ -1,5 +1,5 @@
 // Reads the labelled corpus (corpus/<lang>/utterances.jsonl) and this detector's extra
-// training lines (src/detect/data/{extra,hand}-<lang>.jsonl, train only), and carves
+// training lines (src/detect/data/{extra,hand,hand2}-<lang>.jsonl, train only), and carves
 // cross-validation folds from train by family (never from test).
 // Two hand-written sets are evaluation only, never trained on:
 // - corpus/<lang>/dev.jsonl (split "dev"): its errors may be read to improve the detector;
@@ -60,8 +60,8 @@ export function loadDev(lang: DetectLanguage): Utterance[] {
   return readJsonl(join(repoRoot, 'corpus', lang, 'dev.jsonl'), lang, 'dev');
 }
 
-/** Training lines beside the corpus: extra-<lang> (written while building the rules) and
- *  hand-<lang> (written by hand, without reading the rules, for varied wording). */
+/** Training lines beside the corpus: extra-<lang> (written while building the rules), hand-<lang>
+ *  and hand2-<lang> (written by hand without reading the rules, for varied wording; corpus/README.md). */
 const EXTRA_FILES = ['extra', 'hand', 'hand2'] as const;
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {

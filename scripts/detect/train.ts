@@ -34,7 +34,7 @@ const ADD_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
 /** A threshold whose out-of-fold classifier-alone precision is below this is never chosen. */
 const MIN_PRECISION = 0.85;
 const MIN_DEV_HITS = 3;
-/** Lowest add threshold per language and category, over the out-of-fold choice. English insult's
+/** Lowest add threshold per language and category, over the out-of-fold choice (choosePolicy). English insult's
  *  cue list is the second person itself, so its cue gate passes nearly every line; after the
  *  hand-written sarcasm lines ("are you drunk right now") it read bland "you are all set" / "are
  *  you the account holder" at 0.67-0.73, out-of-fold lines holding too few such courtesy lines to
@@ -93,7 +93,7 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
  * (An earlier criterion, the lowest threshold at 95% precision, sat on a cliff: 35 more training
  * lines moved English false_legal from 0.80 to 0.98 and switched the Spanish threat model off.)
  */
-function choosePolicy(scored: Scored[], cat: Category): { policy: Policy; f1: number; rulesF1: number; precision: number; recall: number; curve: string } {
+function choosePolicy(scored: Scored[], cat: Category, floor = 0): { policy: Policy; f1: number; rulesF1: number; precision: number; recall: number; curve: string } {
   const rulesF1 = combinedF1(scored, cat, 2);
   const at = ADD_GRID.map((t) => classifierAlone(scored, cat, t));
   const curve = ADD_GRID.map((t, i) => `${t}:${at[i]!.p.toFixed(2)}/${at[i]!.r.toFixed(2)}`).join(' ');
@@ -110,8 +110,9 @@ function choosePolicy(scored: Scored[], cat: Category): { policy: Policy; f1: nu
     }
   }
   if (best < 0) return { policy: { veto: 0, add: 1.01 }, f1: rulesF1, rulesF1, precision: 0, recall: 0, curve };
-  const t = ADD_GRID[best]!;
-  return { policy: { veto: 0, add: t }, f1: combinedF1(scored, cat, t), rulesF1, precision: at[best]!.p, recall: at[best]!.r, curve };
+  const t = Math.max(ADD_GRID[best]!, floor);
+  const m = t === ADD_GRID[best] ? at[best]! : classifierAlone(scored, cat, t);
+  return { policy: { veto: 0, add: t }, f1: combinedF1(scored, cat, t), rulesF1, precision: m.p, recall: m.r, curve };
 }
 
 // Stability checks and option trials, which only report the out-of-fold policy and write
@@ -139,7 +140,6 @@ async function main(): Promise<void> {
       console.error(`[${lang}] no training rows; skipped`);
       continue;
     }
-    const langRules = rules.languageRules(lang);
     // 1. Out-of-fold probabilities: for each of FOLDS folds of train families, a model trained
     //    on the other folds scores this fold. Thresholds are chosen on these (never on test).
     const scored: Scored[] = [];
@@ -162,10 +162,9 @@ async function main(): Promise<void> {
     const policy = {} as Record<Category, Policy>;
     const langReport: Record<string, unknown> = { outOfFoldRows: scored.length };
     for (const cat of CATEGORIES) {
-      const r = choosePolicy(scored, cat);
-      const floor = ADD_FLOOR[lang]?.[cat];
-      policy[cat] = floor !== undefined && r.policy.add < floor ? { ...r.policy, add: floor } : r.policy;
-      langReport[cat] = { classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: policy[cat].add, curve: r.curve };
+      const r = choosePolicy(scored, cat, ADD_FLOOR[lang]?.[cat]);
+      policy[cat] = r.policy;
+      langReport[cat] = { classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: r.policy.add, curve: r.curve };
     }
     if (DRY) {
       report[lang] = langReport;

@@ -80,11 +80,6 @@ export class DetectorImpl implements Detector {
     return identifyLanguage(normalize(raw), raw, this.lid);
   }
 
-  /** The compiled rules of a language (training uses the cues). */
-  languageRules(lang: DetectLanguage): LanguageRules | null {
-    return this.packs.get(lang)?.rules ?? null;
-  }
-
   /** Whether the classifier may speak for a category: one of its cue words occurs outside
    *  negated and reported scope. */
   cueLive(norm: Normalized, lang: DetectLanguage, cat: Category): boolean {
@@ -189,7 +184,7 @@ export class DetectorImpl implements Detector {
         if (cat === 'third_party_disclosure' && rightParty !== false) continue;
         if (findings.some((f) => f.category === cat)) continue;
         const p = probs[cat];
-        if (p < classifier.policy[cat].add || !this.cueLive(norm, lang, cat)) continue;
+        if (p < classifier.policy[cat].add || !liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat])) continue;
         const text = pack.categories[cat];
         const [s, e] = originalSpan(norm, 0, norm.text.length);
         findings.push(this.finding(raw, input?.words, {
