@@ -1,10 +1,11 @@
 // Reads the labelled corpus (corpus/<lang>/utterances.jsonl) and this detector's extra
 // training lines (src/detect/data/{extra,hand,hand2}-<lang>.jsonl, train only), and carves
 // cross-validation folds from train by family (never from test).
-// Two hand-written sets are evaluation only, never trained on:
-// - corpus/<lang>/dev.jsonl (split "dev"): its errors may be read to improve the detector;
-// - corpus/<lang>/fresh-holdout.jsonl (split "fresh"): never read; only eval.ts may call
-//   loadFreshHoldout, and only for aggregates.
+// The hand-written sets are evaluation only, never trained on, each written in rounds:
+// - corpus/<lang>/dev.jsonl, dev2.jsonl (split "dev"): their errors may be read to improve the
+//   detector;
+// - corpus/<lang>/fresh-holdout.jsonl, fresh2-holdout.jsonl (split "fresh"): never read; only
+//   eval.ts may call loadFreshHoldout, and only for aggregates.
 // (test/detect/fresh-holdout.test.ts checks that training lines hold none of their texts.)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,20 +50,33 @@ export function loadCorpus(lang: DetectLanguage): Utterance[] {
   return readJsonl(join(repoRoot, 'corpus', lang, 'utterances.jsonl'), lang);
 }
 
-/** The fresh held-out set, written by hand after the rules. Evaluation only (eval.ts); never
- *  call it from training, threshold choice or any script that prints lines. */
-export function loadFreshHoldout(lang: DetectLanguage): Utterance[] {
-  return readJsonl(join(repoRoot, 'corpus', lang, 'fresh-holdout.jsonl'), lang, 'fresh');
+/** The hand-written sets, one file per round; a set's id prefix is its file name's stem
+ *  (`dev2.jsonl` → `dev2-<lang>-0001`, `fresh2-holdout.jsonl` → `fresh2-<lang>-0001`). */
+export const DEV_FILES = ['dev.jsonl', 'dev2.jsonl'] as const;
+export const FRESH_FILES = ['fresh-holdout.jsonl', 'fresh2-holdout.jsonl'] as const;
+export type HandSetFile = (typeof DEV_FILES)[number] | (typeof FRESH_FILES)[number];
+
+export function handSetPrefix(file: HandSetFile): string {
+  return file.replace(/(-holdout)?\.jsonl$/, '');
 }
 
-/** The hand-written development set: evaluation only, but its errors may be read (eval --errors). */
-export function loadDev(lang: DetectLanguage): Utterance[] {
-  return readJsonl(join(repoRoot, 'corpus', lang, 'dev.jsonl'), lang, 'dev');
+/** A fresh held-out set (all rounds when no file is named), written by hand after the rules.
+ *  Evaluation only (eval.ts); never call it from training, threshold choice or any script that
+ *  prints lines. */
+export function loadFreshHoldout(lang: DetectLanguage, file?: (typeof FRESH_FILES)[number]): Utterance[] {
+  return (file ? [file] : FRESH_FILES).flatMap((f) => readJsonl(join(repoRoot, 'corpus', lang, f), lang, 'fresh'));
 }
 
-/** Training lines beside the corpus: extra-<lang> (written while building the rules), hand-<lang>
- *  and hand2-<lang> (written by hand without reading the rules, for varied wording; corpus/README.md). */
-const EXTRA_FILES = ['extra', 'hand', 'hand2'] as const;
+/** A hand-written development set (all rounds when no file is named): evaluation only, but its
+ *  errors may be read (eval --errors). */
+export function loadDev(lang: DetectLanguage, file?: (typeof DEV_FILES)[number]): Utterance[] {
+  return (file ? [file] : DEV_FILES).flatMap((f) => readJsonl(join(repoRoot, 'corpus', lang, f), lang, 'dev'));
+}
+
+/** Training lines beside the corpus: extra-<lang> (written while building the rules), hand-<lang>,
+ *  hand2-<lang> and hand3-<lang> (written by hand without reading the rules, for varied wording;
+ *  corpus/README.md). */
+const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3'] as const;
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {
   return EXTRA_FILES.flatMap((name) => readJsonl(join(repoRoot, 'src', 'detect', 'data', `${name}-${lang}.jsonl`), lang, 'train')
