@@ -13,10 +13,10 @@ for (const raw of texts) {
   const text = raw.includes('|') ? raw.slice(raw.indexOf('|') + 1) : raw;
   const norm = normalize(text);
   console.log(`# ${norm.text}`);
-  for (const r of rules.rules) {
-    r.re.lastIndex = 0;
-    for (let m = r.re.exec(norm.text); m; m = r.re.exec(norm.text)) {
-      if (m[0].length === 0) { r.re.lastIndex++; continue; }
+  for (const r of rules.rules) for (const re of r.patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(norm.text); m; m = re.exec(norm.text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
       const a = m.index, b = a + m[0].length;
       const unless = r.unless ? r.unless.test(norm.text.slice(sentenceStart(norm, a), sentenceEnd(norm, b))) : false;
       const v = scopeOf(norm, lang, rules.scope, a, b, { negatable: r.spec.negatable !== false, reportable: r.spec.reportable !== false });

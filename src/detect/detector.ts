@@ -87,6 +87,16 @@ export class DetectorImpl implements Detector {
     return pack !== undefined && liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
   }
 
+  /** A pattern match counts unless its sentence holds one of the rule's lawful uses (`unless`)
+   *  or it sits in negated or reported scope. */
+  private matchIsLive(norm: Normalized, lang: DetectLanguage, pack: LanguagePack, rule: CompiledRule, a: number, b: number): boolean {
+    if (rule.unless && rule.unless.test(norm.text.slice(sentenceStart(norm, a), sentenceEnd(norm, b)))) return false;
+    return scopeOf(norm, lang, pack.rules.scope, a, b, {
+      negatable: rule.spec.negatable !== false,
+      reportable: rule.spec.reportable !== false,
+    }) === null;
+  }
+
   /** Rule hits only (no classifier), after scope and right-party gating. */
   ruleHits(norm: Normalized, lang: DetectLanguage, rightParty: boolean | null): RuleHit[] {
     const pack = this.packs.get(lang);
@@ -95,25 +105,22 @@ export class DetectorImpl implements Detector {
     const text = norm.text;
     for (const rule of pack.rules.rules) {
       if (rule.category === 'third_party_disclosure' && rightParty === true) continue;
-      const re = rule.re;
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        if (m[0].length === 0) { re.lastIndex++; continue; }
-        const a = m.index;
-        const b = a + m[0].length;
-        if (rule.unless) {
-          const s = sentenceStart(norm, a);
-          const e = sentenceEnd(norm, b);
-          if (rule.unless.test(text.slice(s, e))) continue;
+      // One finding per rule per utterance: its leftmost live match over its expressions.
+      let best: { a: number; b: number } | null = null;
+      for (const re of rule.patterns) {
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m && (best === null || m.index < best.a); m = re.exec(text)) {
+          if (m[0].length === 0) { re.lastIndex++; continue; }
+          const a = m.index;
+          const b = a + m[0].length;
+          if (this.matchIsLive(norm, lang, pack, rule, a, b)) {
+            best = { a, b };
+            break;
+          }
         }
-        const verdict = scopeOf(norm, lang, pack.rules.scope, a, b, {
-          negatable: rule.spec.negatable !== false,
-          reportable: rule.spec.reportable !== false,
-        });
-        if (verdict) continue;
-        hits.push({ rule, a, b });
-        break; // one finding per rule per utterance
+        re.lastIndex = 0;
       }
+      if (best) hits.push({ rule, a: best.a, b: best.b });
     }
     if (hits.some((h) => h.rule.spec.yieldsTo)) {
       const cats = new Set(hits.map((h) => h.rule.category));
