@@ -1,6 +1,6 @@
-// npm run train: trains the per-language fastText classifiers from the corpus train split
-// (+ src/detect/data/extra-<lang>.jsonl) and chooses, on a dev split carved from train by
-// family, how each category's probability combines with the rules (veto / add thresholds).
+// npm run train: trains the per-language fastText classifiers from the corpus train split and
+// the hand-written training lines (src/detect/data/*-<lang>.jsonl, corpus.ts loadExtra) and
+// chooses, out of fold by family, how each category's probability combines with the rules.
 // Reproducible: fixed seed, one thread, a fresh WebAssembly instance per model.
 // Writes models/detector/<lang>.bin and models/detector/meta.json. Never reads split=test.
 import { mkdirSync, writeFileSync } from 'node:fs';
