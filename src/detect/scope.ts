@@ -23,10 +23,14 @@ export function sentenceEnd(norm: Normalized, a: number): number {
   return norm.text.length;
 }
 
+/** Is position a between an opening and a closing quotation mark? Counted from the start of the
+ *  text when its marks pair up (a quotation can span clauses: `"I'll think about it," you …`),
+ *  else from the clause start `from`, so one stray mark cannot silence the rest of the text. */
 function insideQuotes(norm: Normalized, from: number, a: number): boolean {
+  const start = norm.quotes.length % 2 === 0 ? 0 : from;
   let n = 0;
   for (const q of norm.quotes) {
-    if (q >= from && q <= a) n++;
+    if (q >= start && q <= a) n++;
     else if (q > a) break;
   }
   return n % 2 === 1;

@@ -44,6 +44,17 @@ describe('scope', () => {
   ] as const)('%s quoted words raise no classifier finding: %s', (lang, text) => {
     expect(det.classify(agent(text, { lang })).findings.filter((f) => f.source === 'classifier')).toEqual([]);
   });
+
+  it.each([
+    ['en', 'Don\'t give me "I\'ll think about it," you freeloading piece of garbage.', 'insult'],
+    ['es', 'Nada de "ya le pago, señorita", usted es un sinvergüenza.', 'insult'],
+  ] as const)('%s words after a closed quotation are the agent\'s own, even across a comma: %s', (lang, text, cat) => {
+    expect(rulesOnly.classify(agent(text, { lang })).labels).toContain(cat);
+  });
+
+  it('a quotation that spans a comma still keeps its words out', () => {
+    expect(rulesOnly.classify(agent('He told her "you are a deadbeat, a liar" and we apologised.', { lang: 'en' })).labels).toEqual([]);
+  });
 });
 
 describe('threats: targets, counter-speech and overlapping categories', () => {
