@@ -141,28 +141,10 @@ function handWrittenSection(d: Systems, file: string, dev: boolean, rowsOf: (lan
     out.push('Written like the fresh sets below, by other hands, without reading the rules (corpus/README.md § Dev set). Its errors are read to improve rules and training wording, so its scores are optimistic; the fresh sets are the honest measure. P / R / **F1** per category.', '');
   } else {
     out.push(`### Fresh held-out set \`corpus/<lang>/${file}\` (written after the rules, never read by training or rule authors)`, '');
-    out.push('Hand-written lines (corpus/README.md § Fresh held-out sets), new wording, about a tenth written as a recogniser outputs them. P / R / **F1** per category, each line classified with its own `speaker` and `rightParty`. Only these aggregates are ever printed: do not tune on this set.', '');
+    out.push('Hand-written lines (corpus/README.md § Fresh held-out set), new wording, about a tenth written as a recogniser outputs them. P / R / **F1** per category, each line classified with its own `speaker` and `rightParty`. Only these aggregates are ever printed: do not tune on this set.', '');
   }
-  out.push(...CATEGORY_HEAD);
-  const lawfulRows: string[] = [];
-  for (const lang of LANGUAGES) {
-    const rows = rowsOf(lang);
-    if (rows.length === 0) continue;
-    const sc = scoreLines(d, lang, rows, dev ? printErrors(lang, d) : undefined);
-    out.push(...categoryRows(lang, sc));
-    lawfulRows.push(...lawfulSummaryRows(lang, sc));
-  }
-  out.push('', 'Lawful agent lines and customer lines (hostile ones included) flagged (any category):', '');
-  out.push(...LAWFUL_HEAD, ...lawfulRows);
+  out.push(...handWrittenTables(d, rowsOf, dev));
   return out;
-}
-
-function lawfulSummaryRows(lang: DetectLanguage, sc: Scores): string[] {
-  return [
-    lawfulRow(lang, sc, 'agent', 'lawful agent lines flagged'),
-    lawfulRow(lang, sc, 'hard', '… of which hard look-alikes'),
-    lawfulRow(lang, sc, 'customer', 'customer lines flagged'),
-  ];
 }
 
 /** Every fresh round together: the figure the targets are judged on (more positives per
@@ -170,16 +152,27 @@ function lawfulSummaryRows(lang: DetectLanguage, sc: Scores): string[] {
 function freshCombinedSection(d: Systems): string[] {
   const out: string[] = ['### All fresh held-out sets together (every round above)', ''];
   out.push('The targets are judged on this table. P / R / **F1** per category.', '');
-  out.push(...CATEGORY_HEAD);
+  out.push(...handWrittenTables(d, (lang) => loadFreshHoldout(lang), false));
+  return out;
+}
+
+/** Category table, then lawful agent / hard / customer lines flagged, per language. */
+function handWrittenTables(d: Systems, rowsOf: (lang: DetectLanguage) => Utterance[], printLines: boolean): string[] {
+  const out: string[] = [...CATEGORY_HEAD];
   const lawfulRows: string[] = [];
   for (const lang of LANGUAGES) {
-    const rows = loadFreshHoldout(lang);
+    const rows = rowsOf(lang);
     if (rows.length === 0) continue;
-    const sc = scoreLines(d, lang, rows);
+    const sc = scoreLines(d, lang, rows, printLines ? printErrors(lang, d) : undefined);
     out.push(...categoryRows(lang, sc));
-    lawfulRows.push(...lawfulSummaryRows(lang, sc));
+    lawfulRows.push(
+      lawfulRow(lang, sc, 'agent', 'lawful agent lines flagged'),
+      lawfulRow(lang, sc, 'hard', '… of which hard look-alikes'),
+      lawfulRow(lang, sc, 'customer', 'customer lines flagged'),
+    );
   }
-  out.push('', ...LAWFUL_HEAD, ...lawfulRows);
+  out.push('', 'Lawful agent lines and customer lines (hostile ones included) flagged (any category):', '');
+  out.push(...LAWFUL_HEAD, ...lawfulRows);
   return out;
 }
 
