@@ -1,5 +1,5 @@
 // Reads the labelled corpus (corpus/<lang>/utterances.jsonl) and this detector's extra
-// training lines (src/detect/data/{extra,hand,hand2…hand5}-<lang>.jsonl, train only), and carves
+// training lines (src/detect/data/{extra,hand,hand2…hand6}-<lang>.jsonl, train only), and carves
 // cross-validation folds from train by family (never from test).
 // The hand-written sets are evaluation only, never trained on, each written in rounds:
 // - corpus/<lang>/dev.jsonl, dev2.jsonl (split "dev"): their errors may be read to improve the
@@ -74,9 +74,9 @@ export function loadDev(lang: DetectLanguage, file?: (typeof DEV_FILES)[number])
 }
 
 /** Training lines beside the corpus: extra-<lang> (written while building the rules) and
- *  hand-<lang> … hand5-<lang> (written by hand without reading the rules, for varied wording;
+ *  hand-<lang> … hand6-<lang> (written by hand without reading the rules, for varied wording;
  *  corpus/README.md § Hand-written training lines). */
-export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5'] as const;
+export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6'] as const;
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {
   return EXTRA_FILES.flatMap((name) => readJsonl(join(repoRoot, 'src', 'detect', 'data', `${name}-${lang}.jsonl`), lang, 'train')
