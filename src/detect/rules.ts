@@ -24,6 +24,10 @@ export interface RuleSpec {
   /** Categories this rule gives way to: its hit is dropped when a rule of one of them also hit
    *  the utterance ("警察今天就上门抓你，你等着吧": the menace is the false arrest claim). */
   yieldsTo?: Category[];
+  /** Compile every pattern as its own expression, literal-led ones too: for a rule whose
+   *  literal-led patterns open with many different word groups, the joined alternation is tried
+   *  at every position (measured per rule: docs/detector.md § Latency and memory). */
+  compileEach?: boolean;
   /** Examples that must produce this rule (third-party rules: said to a third party). */
   match: string[];
   /** Examples that must not produce this rule. */
@@ -167,14 +171,15 @@ const MACRO_LED = /^(?:\^|\(\?:)*\{[a-zA-Z_]/;
  * quickly, but once one alternative opens with a large word list it tries the whole alternation
  * at every position: es.insult.name_calling and zh.threat.violence took ~0.2 ms per sentence
  * joined and ~0.01 ms apart, while splitting every pattern made the many small English rules
- * 3x slower (docs/detector.md § Sixth round).
+ * 3x slower (docs/detector.md § Sixth round). A rule whose literal-led patterns open with many
+ * different word groups can ask for every pattern alone (`compileEach`).
  */
-function compileRule(lang: DetectLanguage, patterns: string[], macros: Record<string, string>, where: string): RegExp[] {
-  const literalLed = patterns.filter((p) => !MACRO_LED.test(p));
-  const macroLed = patterns.filter((p) => MACRO_LED.test(p));
+function compileRule(lang: DetectLanguage, patterns: string[], macros: Record<string, string>, where: string, each = false): RegExp[] {
+  const alone = (p: string): boolean => each || MACRO_LED.test(p);
+  const joined = patterns.filter((p) => !alone(p));
   return [
-    ...(literalLed.length ? [compileAlternatives(lang, literalLed, macros, 'g', where)] : []),
-    ...macroLed.map((p) => compileAlternatives(lang, [p], macros, 'g', where)),
+    ...(joined.length ? [compileAlternatives(lang, joined, macros, 'g', where)] : []),
+    ...patterns.filter(alone).map((p) => compileAlternatives(lang, [p], macros, 'g', where)),
   ];
 }
 
@@ -217,7 +222,7 @@ export function loadLanguageRules(lang: DetectLanguage, dir: string = rulesDir()
         spec,
         category: file.category,
         lang,
-        patterns: compileRule(lang, spec.patterns, macros, spec.id),
+        patterns: compileRule(lang, spec.patterns, macros, spec.id, spec.compileEach === true),
         unless: spec.unless && spec.unless.length ? compileList(lang, spec.unless, macros, `${spec.id} unless`) : null,
       });
     }

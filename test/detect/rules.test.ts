@@ -49,3 +49,17 @@ for (const lang of LANGUAGES) {
     }
   });
 }
+
+describe('rule compilation', () => {
+  it('joins literal-led patterns, keeps macro-led ones apart, and splits all with compileEach', () => {
+    for (const lang of LANGUAGES) {
+      for (const r of loadLanguageRules(lang).rules) {
+        const macroLed = r.spec.patterns.filter((p) => /^(?:\^|\(\?:)*\{[a-zA-Z_]/.test(p)).length;
+        const literalLed = r.spec.patterns.length - macroLed;
+        const expected = r.spec.compileEach ? r.spec.patterns.length : macroLed + (literalLed > 0 ? 1 : 0);
+        expect(r.patterns.length, r.spec.id).toBe(expected);
+      }
+    }
+    expect(loadLanguageRules('es').rules.some((r) => r.spec.compileEach && r.patterns.length > 1)).toBe(true);
+  });
+});
