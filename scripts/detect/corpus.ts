@@ -2,10 +2,10 @@
 // training lines (src/detect/data/{extra,hand,hand2…hand6}-<lang>.jsonl, train only), and carves
 // cross-validation folds from train by family (never from test).
 // The hand-written sets are evaluation only, never trained on, each written in rounds:
-// - corpus/<lang>/dev.jsonl, dev2.jsonl (split "dev"): their errors may be read to improve the
+// - corpus/<lang>/dev*.jsonl (DEV_FILES, split "dev"): their errors may be read to improve the
 //   detector;
-// - corpus/<lang>/fresh-holdout.jsonl, fresh2-holdout.jsonl (split "fresh"): never read; only
-//   eval.ts may call loadFreshHoldout, and only for aggregates.
+// - corpus/<lang>/fresh*-holdout.jsonl (FRESH_FILES, split "fresh"): never read; only eval.ts
+//   may call loadFreshHoldout, and only for aggregates.
 // (test/detect/fresh-holdout.test.ts checks that training lines hold none of their texts.)
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -75,7 +75,7 @@ export function loadDev(lang: DetectLanguage, file?: (typeof DEV_FILES)[number])
 
 /** Training lines beside the corpus: extra-<lang> (written while building the rules) and
  *  hand-<lang> … hand6-<lang> (written by hand without reading the rules, for varied wording;
- *  corpus/README.md § Hand-written training lines). */
+ *  corpus/README.md § Dev set and § Later rounds). */
 export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6'] as const;
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {
