@@ -50,6 +50,11 @@ export function loadCorpus(lang: DetectLanguage): Utterance[] {
   return readJsonl(join(repoRoot, 'corpus', lang, 'utterances.jsonl'), lang);
 }
 
+/** What counts as the same text across sets: NFKC, case and spacing folded. */
+export function textKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
 /** The hand-written sets, one file per round; a set's id prefix is its file name's stem
  *  (`dev2.jsonl` → `dev2-<lang>-0001`, `fresh2-holdout.jsonl` → `fresh2-<lang>-0001`). */
 export const DEV_FILES = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl'] as const;
@@ -64,13 +69,17 @@ export function handSetPrefix(file: HandSetFile): string {
  *  Evaluation only (eval.ts); never call it from training, threshold choice or any script that
  *  prints lines. */
 export function loadFreshHoldout(lang: DetectLanguage, file?: (typeof FRESH_FILES)[number]): Utterance[] {
-  return (file ? [file] : FRESH_FILES).flatMap((f) => readJsonl(join(repoRoot, 'corpus', lang, f), lang, 'fresh'));
+  return readRounds(lang, file ? [file] : FRESH_FILES, 'fresh');
 }
 
 /** A hand-written development set (all rounds when no file is named): evaluation only, but its
  *  errors may be read (eval --errors). */
 export function loadDev(lang: DetectLanguage, file?: (typeof DEV_FILES)[number]): Utterance[] {
-  return (file ? [file] : DEV_FILES).flatMap((f) => readJsonl(join(repoRoot, 'corpus', lang, f), lang, 'dev'));
+  return readRounds(lang, file ? [file] : DEV_FILES, 'dev');
+}
+
+function readRounds(lang: DetectLanguage, files: readonly HandSetFile[], split: 'dev' | 'fresh'): Utterance[] {
+  return files.flatMap((f) => readJsonl(join(repoRoot, 'corpus', lang, f), lang, split));
 }
 
 /** Training lines beside the corpus: extra-<lang> (written while building the rules) and

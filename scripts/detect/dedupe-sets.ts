@@ -11,10 +11,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/paths.js';
 import { LANGUAGES } from '../../src/detect/types.js';
-import { DEV_FILES, EXTRA_FILES, FRESH_FILES, loadCorpus } from './corpus.js';
+import { DEV_FILES, EXTRA_FILES, FRESH_FILES, loadCorpus, textKey as key } from './corpus.js';
 
 const write = process.argv.includes('--write');
-const key = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 function readLines(path: string): string[] {
   try { return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()); } catch { return []; }
@@ -23,13 +22,16 @@ function readLines(path: string): string[] {
 /** Drops from `path` the lines whose text is in `taken`; with `claim`, adds the kept ones to it. */
 function dedupe(lang: string, path: string, label: string, taken: Set<string>, claim: boolean): void {
   const kept: string[] = [];
+  const keptKeys: string[] = [];
   const dropped: string[] = [];
   for (const line of readLines(path)) {
     const row = JSON.parse(line) as { id?: string; text: string };
-    if (taken.has(key(row.text))) dropped.push(row.id ?? `line ${kept.length + dropped.length + 1}`);
-    else kept.push(line);
+    const k = key(row.text);
+    if (taken.has(k)) dropped.push(row.id ?? `line ${kept.length + dropped.length + 1}`);
+    else { kept.push(line); keptKeys.push(k); }
   }
-  if (claim) for (const line of kept) taken.add(key((JSON.parse(line) as { text: string }).text));
+  // Claimed only after the file is read: repeats inside one file are its writer's business.
+  if (claim) for (const k of keptKeys) taken.add(k);
   if (dropped.length === 0) return;
   console.log(`${lang} ${label}: ${dropped.length} line(s) already in an earlier or evaluation set: ${dropped.join(' ')}`);
   if (write) writeFileSync(path, kept.join('\n') + '\n');

@@ -131,10 +131,45 @@ function corpusSection(d: Systems): string[] {
   return out;
 }
 
+/** Per-language scores of one hand-written set (languages without lines are left out). */
+type SetScores = Array<[DetectLanguage, Scores]>;
+
+/** Scores one hand-written set; `printLines` prints its errors (--errors, dev sets only). */
+function scoreSet(d: Systems, rowsOf: (lang: DetectLanguage) => Utterance[], printLines: boolean): SetScores {
+  const out: SetScores = [];
+  for (const lang of LANGUAGES) {
+    const rows = rowsOf(lang);
+    if (rows.length > 0) out.push([lang, scoreLines(d, lang, rows, printLines ? printErrors(lang, d) : undefined)]);
+  }
+  return out;
+}
+
+/** Several rounds as one set: counts added, so no line is classified twice. */
+function combineSets(rounds: SetScores[]): SetScores {
+  const out: SetScores = [];
+  for (const lang of LANGUAGES) {
+    const parts = rounds.flatMap((r) => r.filter(([l]) => l === lang).map(([, sc]) => sc));
+    if (parts.length > 0) out.push([lang, parts.reduce(addScores)]);
+  }
+  return out;
+}
+
+function addScores(a: Scores, b: Scores): Scores {
+  const sum = <K extends string>(x: Record<K, number>, y: Record<K, number>): Record<K, number> =>
+    Object.fromEntries(Object.keys(x).map((k) => [k, x[k as K] + y[k as K]])) as Record<K, number>;
+  const counts = {} as Scores['counts'];
+  const lawful = {} as Scores['lawful'];
+  for (const s of SYSTEMS) {
+    counts[s] = Object.fromEntries(CATEGORIES.map((c) => [c, sum<keyof Counts>(a.counts[s][c], b.counts[s][c])])) as Record<Category, Counts>;
+    lawful[s] = sum(a.lawful[s], b.lawful[s]);
+  }
+  return { counts, lawful, nLawful: sum(a.nLawful, b.nLawful) };
+}
+
 /** A hand-written evaluation set (never trained on), one round's file. The dev sets' errors may
  *  be printed (--errors); the fresh held-out sets' never: there is deliberately no way to print
  *  their lines. */
-function handWrittenSection(d: Systems, file: string, dev: boolean, rowsOf: (lang: DetectLanguage) => Utterance[]): string[] {
+function handWrittenSection(file: string, dev: boolean, scores: SetScores): string[] {
   const out: string[] = [];
   if (dev) {
     out.push(`### Hand-written dev set \`corpus/<lang>/${file}\` (never trained on; its errors were read)`, '');
@@ -143,27 +178,24 @@ function handWrittenSection(d: Systems, file: string, dev: boolean, rowsOf: (lan
     out.push(`### Fresh held-out set \`corpus/<lang>/${file}\` (written after the rules, never read by training or rule authors)`, '');
     out.push('Hand-written lines (corpus/README.md § Fresh held-out set), new wording, about a tenth written as a recogniser outputs them. P / R / **F1** per category, each line classified with its own `speaker` and `rightParty`. Only these aggregates are ever printed: do not tune on this set.', '');
   }
-  out.push(...handWrittenTables(d, rowsOf, dev));
+  out.push(...handWrittenTables(scores));
   return out;
 }
 
 /** Every fresh round together: the figure the targets are judged on (more positives per
  *  category than one round, so a narrower estimate). */
-function freshCombinedSection(d: Systems): string[] {
+function freshCombinedSection(scores: SetScores): string[] {
   const out: string[] = ['### All fresh held-out sets together (every round above)', ''];
   out.push('The targets are judged on this table. P / R / **F1** per category.', '');
-  out.push(...handWrittenTables(d, (lang) => loadFreshHoldout(lang), false));
+  out.push(...handWrittenTables(scores));
   return out;
 }
 
 /** Category table, then lawful agent / hard / customer lines flagged, per language. */
-function handWrittenTables(d: Systems, rowsOf: (lang: DetectLanguage) => Utterance[], printLines: boolean): string[] {
+function handWrittenTables(scores: SetScores): string[] {
   const out: string[] = [...CATEGORY_HEAD];
   const lawfulRows: string[] = [];
-  for (const lang of LANGUAGES) {
-    const rows = rowsOf(lang);
-    if (rows.length === 0) continue;
-    const sc = scoreLines(d, lang, rows, printLines ? printErrors(lang, d) : undefined);
+  for (const [lang, sc] of scores) {
     out.push(...categoryRows(lang, sc));
     lawfulRows.push(
       lawfulRow(lang, sc, 'agent', 'lawful agent lines flagged'),
@@ -266,12 +298,13 @@ async function main(): Promise<void> {
   const d: Systems = { rules: await loadDetector({ rulesOnly: true }), full: await loadDetector() };
   const md: string[] = [];
   md.push(...corpusSection(d), '');
-  for (const file of DEV_FILES) md.push(...handWrittenSection(d, file, true, (lang) => loadDev(lang, file)), '');
+  for (const file of DEV_FILES) md.push(...handWrittenSection(file, true, scoreSet(d, (lang) => loadDev(lang, file), true)), '');
   // While errors are being read (development), the fresh sets' aggregates stay unprinted too,
   // so nobody tunes against them between reading errors.
   if (!ERRORS) {
-    for (const file of FRESH_FILES) md.push(...handWrittenSection(d, file, false, (lang) => loadFreshHoldout(lang, file)), '');
-    md.push(...freshCombinedSection(d), '');
+    const rounds = FRESH_FILES.map((file) => scoreSet(d, (lang) => loadFreshHoldout(lang, file), false));
+    FRESH_FILES.forEach((file, i) => md.push(...handWrittenSection(file, false, rounds[i]!), ''));
+    md.push(...freshCombinedSection(combineSets(rounds)), '');
   }
   md.push(...lawfulAsrSection(d), '');
   md.push(...hatecheckSection(d), '');

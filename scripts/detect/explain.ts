@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { loadLanguageRules } from '../../src/detect/rules.js';
 import { normalize } from '../../src/detect/normalize.js';
-import { scopeOf, sentenceEnd, sentenceStart } from '../../src/detect/scope.js';
+import { excusedByUnless, ruleScope } from '../../src/detect/scope.js';
 import type { DetectLanguage } from '../../src/detect/types.js';
 
 const lang = process.argv[2] as DetectLanguage;
@@ -18,8 +18,8 @@ for (const raw of texts) {
     for (let m = re.exec(norm.text); m; m = re.exec(norm.text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
       const a = m.index, b = a + m[0].length;
-      const unless = r.unless ? r.unless.test(norm.text.slice(sentenceStart(norm, a), sentenceEnd(norm, b))) : false;
-      const v = scopeOf(norm, lang, rules.scope, a, b, { negatable: r.spec.negatable !== false, reportable: r.spec.reportable !== false });
+      const unless = excusedByUnless(norm, r, a, b);
+      const v = ruleScope(norm, lang, rules.scope, r, a, b);
       console.log(`  ${r.spec.id} [${m[0]}] ${unless ? 'UNLESS' : ''} ${v ?? 'HIT'}`);
     }
   }

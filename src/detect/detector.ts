@@ -8,7 +8,7 @@ import { compileContext, RightPartyState, type CompiledContext } from './context
 import { identifyLanguage, type LidModel } from './langid.js';
 import { normalize, originalSpan, type Normalized } from './normalize.js';
 import { expandMacros, loadLanguageRules, rulesDir, type CompiledRule, type LanguageRules } from './rules.js';
-import { liveCue, scopeOf, sentenceEnd, sentenceStart } from './scope.js';
+import { excusedByUnless, liveCue, ruleScope } from './scope.js';
 import {
   CATEGORIES, isLanguage,
   type Category, type Classification, type Conversation, type DetectInput, type DetectLanguage, type Detector, type Finding, type Severity, type WordTime,
@@ -87,16 +87,6 @@ export class DetectorImpl implements Detector {
     return pack !== undefined && liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
   }
 
-  /** A pattern match counts unless its sentence holds one of the rule's lawful uses (`unless`)
-   *  or it sits in negated or reported scope. */
-  private matchIsLive(norm: Normalized, lang: DetectLanguage, pack: LanguagePack, rule: CompiledRule, a: number, b: number): boolean {
-    if (rule.unless && rule.unless.test(norm.text.slice(sentenceStart(norm, a), sentenceEnd(norm, b)))) return false;
-    return scopeOf(norm, lang, pack.rules.scope, a, b, {
-      negatable: rule.spec.negatable !== false,
-      reportable: rule.spec.reportable !== false,
-    }) === null;
-  }
-
   /** Rule hits only (no classifier), after scope and right-party gating. */
   ruleHits(norm: Normalized, lang: DetectLanguage, rightParty: boolean | null): RuleHit[] {
     const pack = this.packs.get(lang);
@@ -113,12 +103,11 @@ export class DetectorImpl implements Detector {
           if (m[0].length === 0) { re.lastIndex++; continue; }
           const a = m.index;
           const b = a + m[0].length;
-          if (this.matchIsLive(norm, lang, pack, rule, a, b)) {
+          if (!excusedByUnless(norm, rule, a, b) && ruleScope(norm, lang, pack.rules.scope, rule, a, b) === null) {
             best = { a, b };
             break;
           }
         }
-        re.lastIndex = 0;
       }
       if (best) hits.push({ rule, a: best.a, b: best.b });
     }

@@ -2,7 +2,7 @@
 // ("you told me you'd sue us"), or inside quotation marks? Cue lists are per-language data
 // (rules/<lang>/scope.json); this file only knows how far back to look.
 import type { Normalized } from './normalize.js';
-import type { CompiledScope } from './rules.js';
+import type { CompiledRule, CompiledScope } from './rules.js';
 import type { DetectLanguage } from './types.js';
 
 export type ScopeVerdict = 'negated' | 'reported' | null;
@@ -131,4 +131,14 @@ export function liveCue(norm: Normalized, lang: DetectLanguage, scope: CompiledS
   }
   cue.lastIndex = 0;
   return false;
+}
+
+/** Does the sentence around a rule's match hold one of the rule's lawful uses (`unless`)? */
+export function excusedByUnless(norm: Normalized, rule: CompiledRule, a: number, b: number): boolean {
+  return rule.unless !== null && rule.unless.test(norm.text.slice(sentenceStart(norm, a), sentenceEnd(norm, b)));
+}
+
+/** scopeOf with the rule's own `negatable` / `reportable` settings. */
+export function ruleScope(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, rule: CompiledRule, a: number, b: number): ScopeVerdict {
+  return scopeOf(norm, lang, scope, a, b, { negatable: rule.spec.negatable !== false, reportable: rule.spec.reportable !== false });
 }

@@ -8,10 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../src/paths.js';
 import { LANGUAGES } from '../../src/detect/types.js';
-import { DEV_FILES, FRESH_FILES, handSetPrefix, loadCorpus, loadDev, loadExtra, loadFreshHoldout, type HandSetFile, type Utterance } from '../../scripts/detect/corpus.js';
+import { DEV_FILES, FRESH_FILES, handSetPrefix, loadCorpus, loadDev, loadExtra, loadFreshHoldout, textKey as key, type HandSetFile, type Utterance } from '../../scripts/detect/corpus.js';
 import { trainingRows } from '../../scripts/detect/train.js';
 
-const key = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 
 const SETS: Array<{ file: HandSetFile; split: 'dev' | 'fresh'; load: (lang: (typeof LANGUAGES)[number]) => Utterance[] }> = [
   ...DEV_FILES.map((file) => ({ file, split: 'dev' as const, load: (lang: (typeof LANGUAGES)[number]) => loadDev(lang, file) })),
