@@ -45,6 +45,21 @@ const ADD_FLOOR: Partial<Record<DetectLanguage, Partial<Record<Category, number>
  *  from 41 to 10 (es) and 25 to 6 (zh) of 450 going from 0.7 to 0.8, while 88-90% (zh 78%) of
  *  out-of-fold corpus violations still pass. */
 export const MIN_KNOWN_SHARE = 0.8;
+/** A classifier finding without any of the category's cue words (Policy.addUncued) needs this
+ *  probability and this share of known words. Chosen on the dev rounds (corpus/<lang>/dev*.jsonl,
+ *  never trained on), where the cue gate held back about a third of the veiled threats the
+ *  classifier alone found ("People who stiff us tend to have bad luck. Tires, windows"): at 0.95
+ *  it adds 64 / 50 / 67 (en / es / zh) of 227-229 dev threats for 2 / 4 / 0 of about 1,100 lawful
+ *  lines; the stricter share keeps out-of-domain HateCheck/MHC dev-half templates silent (es
+ *  "Tú y todos los otros … son una bendición" drew 0.95+ at 0.8). */
+const UNCUED_ADD = 0.95;
+export const MIN_KNOWN_SHARE_UNCUED = 0.9;
+/** Out-of-fold precision the cue-less tier must show, or the category keeps the cue gate alone. */
+const MIN_UNCUED_PRECISION = 0.9;
+/** Categories that keep the cue gate whatever the classifier says. English insult's cue is the
+ *  second person minus courtesy phrases ("you're all set", "you're two days behind"), so a line
+ *  without it is mostly one of those exceptions (test/detect/lawful-asr.test.ts). */
+const CUE_ALWAYS: Partial<Record<DetectLanguage, Category[]>> = { en: ['insult'] };
 
 function fastTextLine(u: Utterance): string {
   const labels = u.labels.length ? u.labels.map((l) => `__label__${l}`) : ['__label__none'];
@@ -57,7 +72,7 @@ export function trainingRows(lang: DetectLanguage): Utterance[] {
   return [...loadCorpus(lang).filter((u) => u.split === 'train'), ...loadExtra(lang)].filter((u) => u.speaker === 'agent');
 }
 
-interface Scored { u: Utterance; rule: Set<Category>; cue: Set<Category>; p: Record<Category, number> }
+interface Scored { u: Utterance; rule: Set<Category>; cue: Set<Category>; share: number; p: Record<Category, number> }
 
 function classifierAdds(s: Scored, cat: Category, t: number): boolean {
   if (cat === 'third_party_disclosure' && s.u.rightParty !== false) return false;
@@ -82,6 +97,17 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
   }
   const m = prf(c);
   return { p: m.p, r: m.r, f1: m.f1, tp: c.tp };
+}
+
+/** Classifier alone on lines without the category's cue words, out of fold, at threshold t. */
+function classifierUncued(scored: Scored[], cat: Category, t: number): { p: number; r: number; tp: number; fp: number } {
+  const c = emptyCounts();
+  for (const s of scored) {
+    const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || s.cue.has(cat) || s.share < MIN_KNOWN_SHARE_UNCUED;
+    add(c, !gated && s.p[cat] >= t, s.u.labels.includes(cat));
+  }
+  const m = prf(c);
+  return { p: m.p, r: m.r, tp: c.tp, fp: c.fp };
 }
 
 /**
@@ -131,7 +157,7 @@ async function main(): Promise<void> {
   const outDir = repoModel('detector');
   mkdirSync(outDir, { recursive: true });
   const rules = new DetectorImpl({ lid: null, classifiers: new Map(), rulesOnly: true });
-  const meta: DetectorMeta = { version: 1, minKnownShare: MIN_KNOWN_SHARE, languages: {} };
+  const meta: DetectorMeta = { version: 1, minKnownShare: MIN_KNOWN_SHARE, minKnownShareUncued: MIN_KNOWN_SHARE_UNCUED, languages: {} };
   const report: Record<string, unknown> = {};
   for (const lang of LANGUAGES) {
     if (ONLY && !ONLY.includes(lang)) continue;
@@ -153,18 +179,24 @@ async function main(): Promise<void> {
         const rule = new Set(rules.ruleHits(norm, lang, u.rightParty).map((h) => h.rule.category));
         const cue = new Set(CATEGORIES.filter((c) => rules.cueLive(norm, lang, c)));
         const tokens = classifierTokens(norm, lang);
-        const p = knownShareFrom(model, tokens) >= MIN_KNOWN_SHARE
+        const share = knownShareFrom(model, tokens);
+        const p = share >= MIN_KNOWN_SHARE
           ? probabilitiesFrom(model, classifierLine(norm, lang, u.rightParty, tokens))
           : { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 };
-        scored.push({ u, rule, cue, p });
+        scored.push({ u, rule, cue, share, p });
       }
     }
     const policy = {} as Record<Category, Policy>;
     const langReport: Record<string, unknown> = { outOfFoldRows: scored.length };
     for (const cat of CATEGORIES) {
       const r = choosePolicy(scored, cat, ADD_FLOOR[lang]?.[cat]);
-      policy[cat] = r.policy;
-      langReport[cat] = { classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: r.policy.add, curve: r.curve };
+      const u = classifierUncued(scored, cat, UNCUED_ADD);
+      const uncued = r.policy.add <= 1 && u.tp >= MIN_DEV_HITS && u.p >= MIN_UNCUED_PRECISION && !CUE_ALWAYS[lang]?.includes(cat);
+      policy[cat] = uncued ? { ...r.policy, addUncued: Math.max(UNCUED_ADD, r.policy.add) } : r.policy;
+      langReport[cat] = {
+        classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: r.policy.add, curve: r.curve,
+        uncued: { tp: u.tp, fp: u.fp, precision: +u.p.toFixed(3), addUncued: policy[cat].addUncued ?? null },
+      };
     }
     if (DRY) {
       report[lang] = langReport;

@@ -12,8 +12,12 @@ import { CATEGORIES, type Category, type DetectLanguage } from './types.js';
 export interface Policy {
   /** A rule finding survives only if the classifier gives at least this (0: never vetoed). */
   veto: number;
-  /** The classifier alone raises a finding at or above this (> 1: never). */
+  /** The classifier alone raises a finding at or above this when one of the category's cue
+   *  words occurs (> 1: never). */
   add: number;
+  /** ... and at or above this when none occurs (absent or > 1: never). Veiled threats often
+   *  carry no cue word ("People who stiff us tend to have bad luck"). */
+  addUncued?: number;
 }
 
 export interface DetectorMeta {
@@ -21,6 +25,9 @@ export interface DetectorMeta {
   /** The classifier only speaks when at least this share of the utterance's words is in its
    *  vocabulary: it was trained on collection calls and guesses wildly on other text. */
   minKnownShare?: number;
+  /** The stricter share a finding without the category's cue words needs (Policy.addUncued):
+   *  out-of-domain sentences (HateCheck templates) drew confident guesses at the lower one. */
+  minKnownShareUncued?: number;
   languages: Partial<Record<DetectLanguage, { file: string; policy: Record<Category, Policy> }>>;
 }
 
@@ -48,6 +55,7 @@ export interface LanguageClassifier {
   lang: DetectLanguage;
   policy: Record<Category, Policy>;
   minKnownShare: number;
+  minKnownShareUncued: number;
   probabilities(line: string): Record<Category, number>;
   knownShare(tokens: string[]): number;
 }
@@ -80,6 +88,7 @@ export async function loadClassifiers(modelDir: string): Promise<Map<DetectLangu
       lang,
       policy: entry.policy,
       minKnownShare: meta.minKnownShare ?? 0,
+      minKnownShareUncued: meta.minKnownShareUncued ?? 1,
       probabilities: (line) => probabilitiesFrom(model, line),
       knownShare: (tokens) => knownShareFrom(model, tokens),
     });

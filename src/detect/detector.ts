@@ -140,10 +140,16 @@ export class DetectorImpl implements Detector {
     const hits = this.ruleHits(norm, lang, rightParty);
     let classifier = this.rulesOnly ? null : pack.classifier;
     let probs: Record<Category, number> | null = null;
+    let uncuedAllowed = false;
     if (classifier) {
       const tokens = classifierTokens(norm, lang);
-      if (classifier.knownShare(tokens) >= classifier.minKnownShare) probs = classifier.probabilities(classifierLine(norm, lang, rightParty, tokens));
-      else classifier = null; // out of its depth: rules only
+      const share = classifier.knownShare(tokens);
+      if (share >= classifier.minKnownShare) {
+        probs = classifier.probabilities(classifierLine(norm, lang, rightParty, tokens));
+        uncuedAllowed = share >= classifier.minKnownShareUncued;
+      } else {
+        classifier = null; // out of its depth: rules only
+      }
     }
     const findings: Finding[] = [];
     const yielded = new Map<Finding, Category[]>();
@@ -180,7 +186,10 @@ export class DetectorImpl implements Detector {
         if (cat === 'third_party_disclosure' && rightParty !== false) continue;
         if (findings.some((f) => f.category === cat)) continue;
         const p = probs[cat];
-        if (p < classifier.policy[cat].add || !liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat])) continue;
+        const policy = classifier.policy[cat];
+        if (p < policy.add) continue;
+        const uncued = uncuedAllowed && p >= (policy.addUncued ?? 2);
+        if (!uncued && !liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat])) continue;
         const text = pack.categories[cat];
         const [s, e] = originalSpan(norm, 0, norm.text.length);
         findings.push(this.finding(raw, input?.words, {

@@ -56,7 +56,11 @@ describe('shipped models', () => {
       for (const c of CATEGORIES) {
         expect(entry!.policy[c].veto).toBe(0);
         expect(entry!.policy[c].add).toBeGreaterThan(0.4);
+        // The cue-less tier is stricter than the cued one, where it exists.
+        const uncued = entry!.policy[c].addUncued;
+        if (uncued !== undefined) expect(uncued).toBeGreaterThanOrEqual(entry!.policy[c].add);
       }
+      expect(meta.minKnownShareUncued).toBeGreaterThanOrEqual(meta.minKnownShare!);
     }
   });
 });

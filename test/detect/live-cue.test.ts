@@ -1,7 +1,10 @@
 // The classifier may add a finding only when a cue word of its category is live (outside
-// negated and reported scope), and a rule that yields to a category steps aside when the
-// classifier found that category.
+// negated and reported scope), or without one when it is very sure on familiar words
+// (Policy.addUncued); a rule that yields to a category steps aside when the classifier found
+// that category.
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { LanguageClassifier, Policy } from '../../src/detect/classifier.js';
+import { DetectorImpl } from '../../src/detect/detector.js';
 import { loadDetector, type Detector } from '../../src/detect/index.js';
 import { normalize } from '../../src/detect/normalize.js';
 import { loadLanguageRules } from '../../src/detect/rules.js';
@@ -47,5 +50,51 @@ describe('yields after the classifier', () => {
   it('the same telling threatened to the debtor is still a threat', () => {
     const r = det.classify({ text: 'Your landlord might want to know how you handle your bills.', lang: 'en', speaker: 'agent', rightParty: true });
     expect(r.labels).toContain('threat');
+  });
+});
+
+describe('findings without a cue word', () => {
+  // A classifier with fixed answers: what is under test is how the detector gates them.
+  const quiet = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 };
+  function detectorWith(threatP: number, share: number, threat: Policy): DetectorImpl {
+    const off: Policy = { veto: 0, add: 1.01 };
+    const stub: LanguageClassifier = {
+      lang: 'en',
+      policy: { threat, insult: off, false_legal: off, third_party_disclosure: off },
+      minKnownShare: 0.8,
+      minKnownShareUncued: 0.9,
+      probabilities: () => ({ ...quiet, threat: threatP }),
+      knownShare: () => share,
+    };
+    return new DetectorImpl({ lid: null, classifiers: new Map([['en', stub]]), rulesOnly: false });
+  }
+  // No threat rule and no threat cue word (rules/en/cues.json) in it.
+  const text = 'Folks who duck us seem to run into a lot of bad luck. Flat tyres, cracked windshields, you name it.';
+  const labels = (d: DetectorImpl): string[] => d.classify({ text, lang: 'en', speaker: 'agent', rightParty: true }).labels;
+
+  it('needs addUncued: the cue gate alone keeps a sure classifier silent', () => {
+    expect(labels(detectorWith(0.99, 1, { veto: 0, add: 0.5 }))).toEqual([]);
+  });
+
+  it('speaks at or above addUncued on familiar words', () => {
+    const d = detectorWith(0.97, 0.95, { veto: 0, add: 0.5, addUncued: 0.95 });
+    expect(labels(d)).toEqual(['threat']);
+    expect(d.classify({ text, lang: 'en', speaker: 'agent', rightParty: true }).findings[0]!.rule).toBe('en.threat.classifier');
+  });
+
+  it('stays silent below addUncued, or when too few words are known', () => {
+    expect(labels(detectorWith(0.9, 1, { veto: 0, add: 0.5, addUncued: 0.95 }))).toEqual([]);
+    expect(labels(detectorWith(0.99, 0.85, { veto: 0, add: 0.5, addUncued: 0.95 }))).toEqual([]);
+  });
+
+  it('never speaks for the customer', () => {
+    const d = detectorWith(0.99, 1, { veto: 0, add: 0.5, addUncued: 0.95 });
+    expect(d.classify({ text, lang: 'en', speaker: 'customer', rightParty: true }).labels).toEqual([]);
+  });
+
+  it('the shipped Mandarin model flags a veiled threat with no cue word', async () => {
+    const det = await loadDetector();
+    const r = det.classify({ text: '你那辆白色的车停在楼下挺显眼的啊。', lang: 'zh', speaker: 'agent', rightParty: true });
+    expect(r.findings.map((f) => f.rule)).toEqual(['zh.threat.classifier']);
   });
 });
