@@ -50,12 +50,13 @@ export const MIN_KNOWN_SHARE = 0.8;
  *  never trained on), where the cue gate held back about a third of the veiled threats the
  *  classifier alone found ("People who stiff us tend to have bad luck. Tires, windows"): at 0.95
  *  it adds 64 / 50 / 67 (en / es / zh) of 227-229 dev threats for 2 / 4 / 0 of about 1,100 lawful
- *  lines; the stricter share keeps out-of-domain HateCheck/MHC dev-half templates silent (es
+ *  lines. A category whose out-of-fold precision at 0.95 is too low tries 0.98, then 0.99. The stricter share keeps out-of-domain HateCheck/MHC dev-half templates silent (es
  *  "Tú y todos los otros … son una bendición" drew 0.95+ at 0.8). */
-const UNCUED_ADD = 0.95;
+const UNCUED_GRID = [0.95, 0.98, 0.99];
 export const MIN_KNOWN_SHARE_UNCUED = 0.9;
-/** Out-of-fold precision the cue-less tier must show, or the category keeps the cue gate alone. */
+/** Out-of-fold precision and hits the cue-less tier must show, or the category keeps the cue gate alone. */
 const MIN_UNCUED_PRECISION = 0.9;
+const MIN_UNCUED_HITS = 10;
 /** Categories that keep the cue gate whatever the classifier says. English insult's cue is the
  *  second person minus courtesy phrases ("you're all set", "you're two days behind"), so a line
  *  without it is mostly one of those exceptions (test/detect/lawful-asr.test.ts). */
@@ -190,12 +191,13 @@ async function main(): Promise<void> {
     const langReport: Record<string, unknown> = { outOfFoldRows: scored.length };
     for (const cat of CATEGORIES) {
       const r = choosePolicy(scored, cat, ADD_FLOOR[lang]?.[cat]);
-      const u = classifierUncued(scored, cat, UNCUED_ADD);
-      const uncued = r.policy.add <= 1 && u.tp >= MIN_DEV_HITS && u.p >= MIN_UNCUED_PRECISION && !CUE_ALWAYS[lang]?.includes(cat);
-      policy[cat] = uncued ? { ...r.policy, addUncued: Math.max(UNCUED_ADD, r.policy.add) } : r.policy;
+      const uncuedAt = UNCUED_GRID.map((t) => classifierUncued(scored, cat, t));
+      const pick = r.policy.add > 1 || CUE_ALWAYS[lang]?.includes(cat) ? -1 : uncuedAt.findIndex((m) => m.tp >= MIN_UNCUED_HITS && m.p >= MIN_UNCUED_PRECISION);
+      const u = uncuedAt[Math.max(pick, 0)]!;
+      policy[cat] = pick >= 0 ? { ...r.policy, addUncued: Math.max(UNCUED_GRID[pick]!, r.policy.add) } : r.policy;
       langReport[cat] = {
         classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: r.policy.add, curve: r.curve,
-        uncued: { tp: u.tp, fp: u.fp, precision: +u.p.toFixed(3), addUncued: policy[cat].addUncued ?? null },
+        uncued: { tp: u.tp, fp: u.fp, precision: +u.p.toFixed(3), addUncued: policy[cat].addUncued ?? null, curve: UNCUED_GRID.map((t, i) => `${t}:${uncuedAt[i]!.tp}/${uncuedAt[i]!.fp}`).join(' ') },
       };
     }
     if (DRY) {
