@@ -73,7 +73,8 @@ export function trainingRows(lang: DetectLanguage): Utterance[] {
   return [...loadCorpus(lang).filter((u) => u.split === 'train'), ...loadExtra(lang)].filter((u) => u.speaker === 'agent');
 }
 
-interface Scored { u: Utterance; rule: Set<Category>; cue: Set<Category>; share: number; p: Record<Category, number> }
+/** cue: categories with a live cue word; cueless: categories with no cue word at all. */
+interface Scored { u: Utterance; rule: Set<Category>; cue: Set<Category>; cueless: Set<Category>; share: number; p: Record<Category, number> }
 
 function classifierAdds(s: Scored, cat: Category, t: number): boolean {
   if (cat === 'third_party_disclosure' && s.u.rightParty !== false) return false;
@@ -104,7 +105,7 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
 function classifierUncued(scored: Scored[], cat: Category, t: number): { p: number; r: number; tp: number; fp: number } {
   const c = emptyCounts();
   for (const s of scored) {
-    const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || s.cue.has(cat) || s.share < MIN_KNOWN_SHARE_UNCUED;
+    const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || !s.cueless.has(cat) || s.share < MIN_KNOWN_SHARE_UNCUED;
     add(c, !gated && s.p[cat] >= t, s.u.labels.includes(cat));
   }
   const m = prf(c);
@@ -178,13 +179,15 @@ async function main(): Promise<void> {
       for (const u of held) {
         const norm = normalize(u.text);
         const rule = new Set(rules.ruleHits(norm, lang, u.rightParty).map((h) => h.rule.category));
-        const cue = new Set(CATEGORIES.filter((c) => rules.cueLive(norm, lang, c)));
+        const cues = CATEGORIES.map((c) => [c, rules.cueState(norm, lang, c)] as const);
+        const cue = new Set(cues.filter(([, st]) => st === 'live').map(([c]) => c));
+        const cueless = new Set(cues.filter(([, st]) => st === 'absent').map(([c]) => c));
         const tokens = classifierTokens(norm, lang);
         const share = knownShareFrom(model, tokens);
         const p = share >= MIN_KNOWN_SHARE
           ? probabilitiesFrom(model, classifierLine(norm, lang, u.rightParty, tokens))
           : { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 };
-        scored.push({ u, rule, cue, share, p });
+        scored.push({ u, rule, cue, cueless, share, p });
       }
     }
     const policy = {} as Record<Category, Policy>;

@@ -8,7 +8,7 @@ import { compileContext, RightPartyState, type CompiledContext } from './context
 import { identifyLanguage, type LidModel } from './langid.js';
 import { normalize, originalSpan, type Normalized } from './normalize.js';
 import { expandMacros, loadLanguageRules, rulesDir, type CompiledRule, type LanguageRules } from './rules.js';
-import { excusedByUnless, liveCue, ruleScope } from './scope.js';
+import { cueState, excusedByUnless, liveCue, ruleScope, type CueState } from './scope.js';
 import {
   CATEGORIES, isLanguage,
   type Category, type Classification, type Conversation, type DetectInput, type DetectLanguage, type Detector, type Finding, type Severity, type WordTime,
@@ -85,6 +85,12 @@ export class DetectorImpl implements Detector {
   cueLive(norm: Normalized, lang: DetectLanguage, cat: Category): boolean {
     const pack = this.packs.get(lang);
     return pack !== undefined && liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
+  }
+
+  /** Where the category's cue words stand in the utterance (scope.ts cueState). */
+  cueState(norm: Normalized, lang: DetectLanguage, cat: Category): CueState {
+    const pack = this.packs.get(lang);
+    return pack === undefined ? 'absent' : cueState(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
   }
 
   /** Rule hits only (no classifier), after scope and right-party gating. */
@@ -188,8 +194,10 @@ export class DetectorImpl implements Detector {
         const p = probs[cat];
         const policy = classifier.policy[cat];
         if (p < policy.add) continue;
-        const uncued = uncuedAllowed && p >= (policy.addUncued ?? 2);
-        if (!uncued && !liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat])) continue;
+        // Without a live cue word it speaks only when the category has no cue word at all and it
+        // is very sure; a cue word that stands negated or reported keeps it silent.
+        const cue = cueState(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
+        if (cue === 'scoped' || (cue === 'absent' && !(uncuedAllowed && p >= (policy.addUncued ?? 2)))) continue;
         const text = pack.categories[cat];
         const [s, e] = originalSpan(norm, 0, norm.text.length);
         findings.push(this.finding(raw, input?.words, {

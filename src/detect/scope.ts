@@ -116,21 +116,30 @@ export function scopeOf(norm: Normalized, lang: DetectLanguage, scope: CompiledS
   return null;
 }
 
-/** Does a category's cue word occur outside negated and reported scope? The classifier reads a
- *  bag of words and cannot tell "nobody will arrest you" from "they will arrest you"; when every
- *  cue of its category is negated or someone else's words, it stays silent. */
-export function liveCue(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp): boolean {
+/** Where a category's cue words stand: at least one outside negated and reported scope ('live'),
+ *  all of them negated or someone else's words ('scoped'), or none in the text ('absent'). */
+export type CueState = 'live' | 'scoped' | 'absent';
+
+/** The classifier reads a bag of words and cannot tell "nobody will arrest you" from "they will
+ *  arrest you": when every cue of its category is negated or reported, it stays silent. */
+export function cueState(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp): CueState {
   const text = norm.text;
+  let seen = false;
   cue.lastIndex = 0;
   for (let m = cue.exec(text); m; m = cue.exec(text)) {
     if (m[0].length === 0) { cue.lastIndex++; continue; }
+    seen = true;
     if (scopeOf(norm, lang, scope, m.index, m.index + m[0].length, { negatable: true, reportable: true }) === null) {
       cue.lastIndex = 0;
-      return true;
+      return 'live';
     }
   }
   cue.lastIndex = 0;
-  return false;
+  return seen ? 'scoped' : 'absent';
+}
+
+export function liveCue(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp): boolean {
+  return cueState(norm, lang, scope, cue) === 'live';
 }
 
 /** Does the sentence around a rule's match hold one of the rule's lawful uses (`unless`)? */

@@ -8,7 +8,7 @@ import { DetectorImpl } from '../../src/detect/detector.js';
 import { loadDetector, type Detector } from '../../src/detect/index.js';
 import { normalize } from '../../src/detect/normalize.js';
 import { loadLanguageRules } from '../../src/detect/rules.js';
-import { liveCue } from '../../src/detect/scope.js';
+import { cueState, liveCue } from '../../src/detect/scope.js';
 
 describe('liveCue', () => {
   const en = loadLanguageRules('en');
@@ -25,6 +25,13 @@ describe('liveCue', () => {
     expect(live(en, 'The sheriff will arrest you tonight.')).toBe(true);
     expect(live(en, 'This is not a joke, the sheriff will arrest you tonight.')).toBe(true);
     expect(live(es, 'Lo vamos a demandar mañana.')).toBe(true);
+  });
+
+  it('tells a negated or reported cue word from none at all', () => {
+    const state = (text: string): string => cueState(normalize(text), 'en', en.scope, en.cues.false_legal);
+    expect(state('The sheriff will arrest you tonight.')).toBe('live');
+    expect(state('Nobody is going to arrest you.')).toBe('scoped');
+    expect(state('Have a lovely weekend.')).toBe('absent');
   });
 
   it('leaves the shared regex reusable (lastIndex reset)', () => {
@@ -85,6 +92,11 @@ describe('findings without a cue word', () => {
   it('stays silent below addUncued, or when too few words are known', () => {
     expect(labels(detectorWith(0.9, 1, { veto: 0, add: 0.5, addUncued: 0.95 }))).toEqual([]);
     expect(labels(detectorWith(0.99, 0.85, { veto: 0, add: 0.5, addUncued: 0.95 }))).toEqual([]);
+  });
+
+  it('stays silent when the category's cue words are all negated or reported', () => {
+    const d = detectorWith(0.99, 1, { veto: 0, add: 0.5, addUncued: 0.95 });
+    expect(d.classify({ text: 'Nobody is going to hurt anybody over this.', lang: 'en', speaker: 'agent', rightParty: true }).labels).toEqual([]);
   });
 
   it('never speaks for the customer', () => {
