@@ -94,7 +94,7 @@ describe('findings without a cue word', () => {
     expect(labels(detectorWith(0.99, 0.85, { veto: 0, add: 0.5, addUncued: 0.95 }))).toEqual([]);
   });
 
-  it('stays silent when the category's cue words are all negated or reported', () => {
+  it("stays silent when the category's cue words are all negated or reported", () => {
     const d = detectorWith(0.99, 1, { veto: 0, add: 0.5, addUncued: 0.95 });
     expect(d.classify({ text: 'Nobody is going to hurt anybody over this.', lang: 'en', speaker: 'agent', rightParty: true }).labels).toEqual([]);
   });
