@@ -50,8 +50,9 @@ export const MIN_KNOWN_SHARE = 0.8;
  *  never trained on), where the cue gate held back about a third of the veiled threats the
  *  classifier alone found ("People who stiff us tend to have bad luck. Tires, windows"): at 0.95
  *  it adds 64 / 50 / 67 (en / es / zh) of 227-229 dev threats for 2 / 4 / 0 of about 1,100 lawful
- *  lines. A category whose out-of-fold precision at 0.95 is too low tries 0.98, then 0.99. The stricter share keeps out-of-domain HateCheck/MHC dev-half templates silent (es
- *  "Tú y todos los otros … son una bendición" drew 0.95+ at 0.8). */
+ *  lines. A category whose out-of-fold precision at 0.95 is too low tries 0.98, then 0.99. The
+ *  stricter share keeps out-of-domain HateCheck/MHC dev-half templates silent (es "Tú y todos los
+ *  otros … son una bendición" drew 0.95+ at 0.8). */
 const UNCUED_GRID = [0.95, 0.98, 0.99];
 export const MIN_KNOWN_SHARE_UNCUED = 0.9;
 /** Out-of-fold precision and hits the cue-less tier must show, or the category keeps the cue gate alone. */
@@ -102,14 +103,13 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
 }
 
 /** Classifier alone on lines without the category's cue words, out of fold, at threshold t. */
-function classifierUncued(scored: Scored[], cat: Category, t: number): { p: number; r: number; tp: number; fp: number } {
+function classifierUncued(scored: Scored[], cat: Category, t: number): { p: number; tp: number; fp: number } {
   const c = emptyCounts();
   for (const s of scored) {
     const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || !s.cueless.has(cat) || s.share < MIN_KNOWN_SHARE_UNCUED;
     add(c, !gated && s.p[cat] >= t, s.u.labels.includes(cat));
   }
-  const m = prf(c);
-  return { p: m.p, r: m.r, tp: c.tp, fp: c.fp };
+  return { p: prf(c).p, tp: c.tp, fp: c.fp };
 }
 
 /**
