@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { repoModel } from '../../src/paths.js';
-import { classifierLine, classifierTokens, knownShareFrom, probabilitiesFrom, type DetectorMeta, type Policy } from '../../src/detect/classifier.js';
+import { classifierLine, classifierTokens, knownShareFrom, lawfulOutscores, probabilitiesFrom, type ClassifierScores, type DetectorMeta, type Policy } from '../../src/detect/classifier.js';
 import { DetectorImpl } from '../../src/detect/detector.js';
 import { loadFastTextModel, trainSupervised, type TrainOptions } from '../../src/detect/fasttext.js';
 import { normalize } from '../../src/detect/normalize.js';
@@ -75,11 +75,11 @@ export function trainingRows(lang: DetectLanguage): Utterance[] {
 }
 
 /** cue: categories with a live cue word; cueless: categories with no cue word at all. */
-interface Scored { u: Utterance; rule: Set<Category>; cue: Set<Category>; cueless: Set<Category>; share: number; p: Record<Category, number> }
+interface Scored { u: Utterance; rule: Set<Category>; cue: Set<Category>; cueless: Set<Category>; share: number; p: ClassifierScores }
 
 function classifierAdds(s: Scored, cat: Category, t: number): boolean {
   if (cat === 'third_party_disclosure' && s.u.rightParty !== false) return false;
-  return !s.rule.has(cat) && s.cue.has(cat) && s.p[cat] >= t;
+  return !s.rule.has(cat) && s.cue.has(cat) && s.p[cat] >= t && !lawfulOutscores(s.p, cat);
 }
 
 function combinedF1(scored: Scored[], cat: Category, t: number): number {
@@ -96,7 +96,7 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
   const c = emptyCounts();
   for (const s of scored) {
     const gated = cat === 'third_party_disclosure' && s.u.rightParty !== false;
-    add(c, !gated && s.cue.has(cat) && s.p[cat] >= t, s.u.labels.includes(cat));
+    add(c, !gated && s.cue.has(cat) && s.p[cat] >= t && !lawfulOutscores(s.p, cat), s.u.labels.includes(cat));
   }
   const m = prf(c);
   return { p: m.p, r: m.r, f1: m.f1, tp: c.tp };
@@ -107,7 +107,7 @@ function classifierUncued(scored: Scored[], cat: Category, t: number): { p: numb
   const c = emptyCounts();
   for (const s of scored) {
     const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || !s.cueless.has(cat) || s.share < MIN_KNOWN_SHARE_UNCUED;
-    add(c, !gated && s.p[cat] >= t, s.u.labels.includes(cat));
+    add(c, !gated && s.p[cat] >= t && !lawfulOutscores(s.p, cat), s.u.labels.includes(cat));
   }
   return { p: prf(c).p, tp: c.tp, fp: c.fp };
 }
@@ -186,7 +186,7 @@ async function main(): Promise<void> {
         const share = knownShareFrom(model, tokens);
         const p = share >= MIN_KNOWN_SHARE
           ? probabilitiesFrom(model, classifierLine(norm, lang, u.rightParty, tokens))
-          : { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 };
+          : { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0, none: 1 };
         scored.push({ u, rule, cue, cueless, share, p });
       }
     }

@@ -56,7 +56,7 @@ export interface LanguageClassifier {
   policy: Record<Category, Policy>;
   minKnownShare: number;
   minKnownShareUncued: number;
-  probabilities(line: string): Record<Category, number>;
+  probabilities(line: string): ClassifierScores;
   knownShare(tokens: string[]): number;
 }
 
@@ -67,12 +67,22 @@ export function knownShareFrom(model: FtModel, tokens: string[]): number {
   return known / tokens.length;
 }
 
-export function probabilitiesFrom(model: FtModel, line: string): Record<Category, number> {
-  const out = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 } as Record<Category, number>;
+/** Per-category probabilities (one-vs-all, independent) and, where the model has it, that of
+ *  the lawful label `none`. */
+export type ClassifierScores = Record<Category, number> & { none?: number };
+
+export function probabilitiesFrom(model: FtModel, line: string): ClassifierScores {
+  const out: ClassifierScores = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0, none: 0 };
   for (const [label, p] of model.predict(line, -1)) {
-    if ((CATEGORIES as readonly string[]).includes(label)) out[label as Category] = p;
+    if (label === 'none' || (CATEGORIES as readonly string[]).includes(label)) out[label as Category | 'none'] = p;
   }
   return out;
+}
+
+/** The lawful label outscores the category: the model reads the line as lawful talk that shares
+ *  the category's words (reassurances, negations: "no enviamos gestores a domicilio"). */
+export function lawfulOutscores(scores: ClassifierScores, cat: Category): boolean {
+  return scores[cat] < (scores.none ?? 0);
 }
 
 export async function loadClassifiers(modelDir: string): Promise<Map<DetectLanguage, LanguageClassifier>> {

@@ -3,7 +3,7 @@
 // as its per-category policy says.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifierLine, classifierTokens, type LanguageClassifier } from './classifier.js';
+import { classifierLine, classifierTokens, lawfulOutscores, type ClassifierScores, type LanguageClassifier } from './classifier.js';
 import { compileContext, RightPartyState, type CompiledContext } from './context.js';
 import { identifyLanguage, type LidModel } from './langid.js';
 import { normalize, originalSpan, type Normalized } from './normalize.js';
@@ -145,7 +145,7 @@ export class DetectorImpl implements Detector {
 
     const hits = this.ruleHits(norm, lang, rightParty);
     let classifier = this.rulesOnly ? null : pack.classifier;
-    let probs: Record<Category, number> | null = null;
+    let probs: ClassifierScores | null = null;
     let uncuedAllowed = false;
     if (classifier) {
       const tokens = classifierTokens(norm, lang);
@@ -193,7 +193,7 @@ export class DetectorImpl implements Detector {
         if (findings.some((f) => f.category === cat)) continue;
         const p = probs[cat];
         const policy = classifier.policy[cat];
-        if (p < policy.add) continue;
+        if (p < policy.add || lawfulOutscores(probs, cat)) continue;
         // Without a live cue word it speaks only when the category has no cue word at all and it
         // is very sure; a cue word that stands negated or reported keeps it silent.
         const cue = cueState(norm, lang, pack.rules.scope, pack.rules.cues[cat]);

@@ -63,14 +63,14 @@ describe('yields after the classifier', () => {
 describe('findings without a cue word', () => {
   // A classifier with fixed answers: what is under test is how the detector gates them.
   const quiet = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 };
-  function detectorWith(threatP: number, share: number, threat: Policy): DetectorImpl {
+  function detectorWith(threatP: number, share: number, threat: Policy, noneP = 0): DetectorImpl {
     const off: Policy = { veto: 0, add: 1.01 };
     const stub: LanguageClassifier = {
       lang: 'en',
       policy: { threat, insult: off, false_legal: off, third_party_disclosure: off },
       minKnownShare: 0.8,
       minKnownShareUncued: 0.9,
-      probabilities: () => ({ ...quiet, threat: threatP }),
+      probabilities: () => ({ ...quiet, threat: threatP, none: noneP }),
       knownShare: () => share,
     };
     return new DetectorImpl({ lid: null, classifiers: new Map([['en', stub]]), rulesOnly: false });
@@ -97,6 +97,12 @@ describe('findings without a cue word', () => {
   it("stays silent when the category's cue words are all negated or reported", () => {
     const d = detectorWith(0.99, 1, { veto: 0, add: 0.5, addUncued: 0.95 });
     expect(d.classify({ text: 'Nobody is going to hurt anybody over this.', lang: 'en', speaker: 'agent', rightParty: true }).labels).toEqual([]);
+  });
+
+  it('stays silent when the lawful label outscores the category', () => {
+    const policy: Policy = { veto: 0, add: 0.5, addUncued: 0.95 };
+    expect(labels(detectorWith(0.97, 1, policy, 0.98))).toEqual([]);
+    expect(labels(detectorWith(0.97, 1, policy, 0.9))).toEqual(['threat']);
   });
 
   it('never speaks for the customer', () => {
