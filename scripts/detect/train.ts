@@ -77,9 +77,14 @@ export function trainingRows(lang: DetectLanguage): Utterance[] {
 /** cue: categories with a live cue word; cueless: categories with no cue word at all. */
 interface Scored { u: Utterance; rule: Set<Category>; cue: Set<Category>; cueless: Set<Category>; share: number; p: ClassifierScores }
 
+/** The classifier's own say at threshold t: reached, and not outscored by the lawful label. */
+function speaks(s: Scored, cat: Category, t: number): boolean {
+  return s.p[cat] >= t && !lawfulOutscores(s.p, cat);
+}
+
 function classifierAdds(s: Scored, cat: Category, t: number): boolean {
   if (cat === 'third_party_disclosure' && s.u.rightParty !== false) return false;
-  return !s.rule.has(cat) && s.cue.has(cat) && s.p[cat] >= t && !lawfulOutscores(s.p, cat);
+  return !s.rule.has(cat) && s.cue.has(cat) && speaks(s, cat, t);
 }
 
 function combinedF1(scored: Scored[], cat: Category, t: number): number {
@@ -96,7 +101,7 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
   const c = emptyCounts();
   for (const s of scored) {
     const gated = cat === 'third_party_disclosure' && s.u.rightParty !== false;
-    add(c, !gated && s.cue.has(cat) && s.p[cat] >= t && !lawfulOutscores(s.p, cat), s.u.labels.includes(cat));
+    add(c, !gated && s.cue.has(cat) && speaks(s, cat, t), s.u.labels.includes(cat));
   }
   const m = prf(c);
   return { p: m.p, r: m.r, f1: m.f1, tp: c.tp };
@@ -107,7 +112,7 @@ function classifierUncued(scored: Scored[], cat: Category, t: number): { p: numb
   const c = emptyCounts();
   for (const s of scored) {
     const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || !s.cueless.has(cat) || s.share < MIN_KNOWN_SHARE_UNCUED;
-    add(c, !gated && s.p[cat] >= t && !lawfulOutscores(s.p, cat), s.u.labels.includes(cat));
+    add(c, !gated && speaks(s, cat, t), s.u.labels.includes(cat));
   }
   return { p: prf(c).p, tp: c.tp, fp: c.fp };
 }
