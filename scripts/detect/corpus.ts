@@ -1,5 +1,5 @@
 // Reads the labelled corpus (corpus/<lang>/utterances.jsonl) and this detector's extra
-// training lines (src/detect/data/{extra,hand,hand2…hand6}-<lang>.jsonl, train only), and carves
+// training lines (src/detect/data/<EXTRA_FILES>-<lang>.jsonl, train only), and carves
 // cross-validation folds from train by family (never from test).
 // The hand-written sets are evaluation only, never trained on, each written in rounds:
 // - corpus/<lang>/dev*.jsonl (DEV_FILES, split "dev"): their errors may be read to improve the
@@ -83,7 +83,7 @@ function readRounds(lang: DetectLanguage, files: readonly HandSetFile[], split: 
 }
 
 /** Training lines beside the corpus: extra-<lang> (written while building the rules) and
- *  hand-<lang> … hand7-<lang> (written by hand without reading the rules, for varied wording;
+ *  hand-<lang> … hand8-<lang> (written by hand without reading the rules, for varied wording;
  *  corpus/README.md § Dev set, § Later rounds and § Seventh round). */
 export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6', 'hand7', 'hand8'] as const;
 

@@ -5,15 +5,23 @@
 //   counted as unseen in a fresh set;
 // - a hand-written training line (src/detect/data/<name>-<lang>.jsonl) whose text is in an
 //   evaluation set or in the corpus test split is dropped from training: evaluation sets win.
+// Sets on disk that have not joined DEV_FILES / FRESH_FILES / EXTRA_FILES yet (a fresh set joins
+// when it is first scored) are kept apart too, after the listed ones of their kind.
 // Prints only ids and counts, never a fresh line's text.
 // Usage: tsx scripts/detect/dedupe-sets.ts [--write]   (without --write it only reports)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../../src/paths.js';
 import { LANGUAGES } from '../../src/detect/types.js';
 import { DEV_FILES, EXTRA_FILES, FRESH_FILES, loadCorpus, textKey as key } from './corpus.js';
 
 const write = process.argv.includes('--write');
+
+/** The listed files, then those on disk in `dir` matching `pattern` that are not listed yet. */
+function withPending(listed: readonly string[], dir: string, pattern: RegExp): string[] {
+  const onDisk = readdirSync(dir).filter((f) => pattern.test(f) && !listed.includes(f));
+  return [...listed, ...onDisk.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))];
+}
 
 function readLines(path: string): string[] {
   try { return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()); } catch { return []; }
@@ -40,9 +48,13 @@ function dedupe(lang: string, path: string, label: string, taken: Set<string>, c
 for (const lang of LANGUAGES) {
   const corpus = loadCorpus(lang);
   const taken = new Set(corpus.map((u) => key(u.text)));
-  for (const file of [...DEV_FILES, ...FRESH_FILES]) dedupe(lang, join(repoRoot, 'corpus', lang, file), file, taken, true);
+  const corpusDir = join(repoRoot, 'corpus', lang);
+  const evalFiles = [...withPending(DEV_FILES, corpusDir, /^dev\d*\.jsonl$/), ...withPending(FRESH_FILES, corpusDir, /^fresh\d*-holdout\.jsonl$/)];
+  for (const file of evalFiles) dedupe(lang, join(corpusDir, file), file, taken, true);
   // Training lines may repeat corpus train lines (harmless), never an evaluation or test text.
   const corpusTrain = new Set(corpus.filter((u) => u.split === 'train').map((u) => key(u.text)));
   const evalOrTest = new Set([...taken].filter((k) => !corpusTrain.has(k)));
-  for (const name of EXTRA_FILES) dedupe(lang, join(repoRoot, 'src', 'detect', 'data', `${name}-${lang}.jsonl`), `${name}-${lang}.jsonl`, evalOrTest, false);
+  const dataDir = join(repoRoot, 'src', 'detect', 'data');
+  const trainingFiles = withPending(EXTRA_FILES.map((name) => `${name}-${lang}.jsonl`), dataDir, new RegExp(`^(?:extra|hand\\d*)-${lang}\\.jsonl$`));
+  for (const file of trainingFiles) dedupe(lang, join(dataDir, file), file, evalOrTest, false);
 }

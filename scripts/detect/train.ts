@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { repoModel } from '../../src/paths.js';
 import { classifierLine, classifierTokens, knownShareFrom, lawfulOutscores, probabilitiesFrom, type ClassifierScores, type DetectorMeta, type Policy } from '../../src/detect/classifier.js';
 import { DetectorImpl } from '../../src/detect/detector.js';
+import type { CueState } from '../../src/detect/scope.js';
 import { loadFastTextModel, trainSupervised, type TrainOptions } from '../../src/detect/fasttext.js';
 import { normalize } from '../../src/detect/normalize.js';
 import { CATEGORIES, LANGUAGES, type Category, type DetectLanguage } from '../../src/detect/types.js';
@@ -74,8 +75,8 @@ export function trainingRows(lang: DetectLanguage): Utterance[] {
   return [...loadCorpus(lang).filter((u) => u.split === 'train'), ...loadExtra(lang)].filter((u) => u.speaker === 'agent');
 }
 
-/** cue: categories with a live cue word; cueless: categories with no cue word at all. */
-interface Scored { u: Utterance; rule: Set<Category>; cue: Set<Category>; cueless: Set<Category>; share: number; p: ClassifierScores }
+/** cue: where each category's cue words stand (scope.ts cueState). */
+interface Scored { u: Utterance; rule: Set<Category>; cue: Record<Category, CueState>; share: number; p: ClassifierScores }
 
 /** The classifier's own say at threshold t: reached, and not outscored by the lawful label. */
 function speaks(s: Scored, cat: Category, t: number): boolean {
@@ -84,7 +85,7 @@ function speaks(s: Scored, cat: Category, t: number): boolean {
 
 function classifierAdds(s: Scored, cat: Category, t: number): boolean {
   if (cat === 'third_party_disclosure' && s.u.rightParty !== false) return false;
-  return !s.rule.has(cat) && s.cue.has(cat) && speaks(s, cat, t);
+  return !s.rule.has(cat) && s.cue[cat] === 'live' && speaks(s, cat, t);
 }
 
 function combinedF1(scored: Scored[], cat: Category, t: number): number {
@@ -101,7 +102,7 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
   const c = emptyCounts();
   for (const s of scored) {
     const gated = cat === 'third_party_disclosure' && s.u.rightParty !== false;
-    add(c, !gated && s.cue.has(cat) && speaks(s, cat, t), s.u.labels.includes(cat));
+    add(c, !gated && s.cue[cat] === 'live' && speaks(s, cat, t), s.u.labels.includes(cat));
   }
   const m = prf(c);
   return { p: m.p, r: m.r, f1: m.f1, tp: c.tp };
@@ -111,7 +112,7 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
 function classifierUncued(scored: Scored[], cat: Category, t: number): { p: number; tp: number; fp: number } {
   const c = emptyCounts();
   for (const s of scored) {
-    const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || !s.cueless.has(cat) || s.share < MIN_KNOWN_SHARE_UNCUED;
+    const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || s.cue[cat] !== 'absent' || s.share < MIN_KNOWN_SHARE_UNCUED;
     add(c, !gated && speaks(s, cat, t), s.u.labels.includes(cat));
   }
   return { p: prf(c).p, tp: c.tp, fp: c.fp };
@@ -184,15 +185,13 @@ async function main(): Promise<void> {
       for (const u of held) {
         const norm = normalize(u.text);
         const rule = new Set(rules.ruleHits(norm, lang, u.rightParty).map((h) => h.rule.category));
-        const cues = CATEGORIES.map((c) => [c, rules.cueState(norm, lang, c)] as const);
-        const cue = new Set(cues.filter(([, st]) => st === 'live').map(([c]) => c));
-        const cueless = new Set(cues.filter(([, st]) => st === 'absent').map(([c]) => c));
+        const cue = Object.fromEntries(CATEGORIES.map((c) => [c, rules.cueState(norm, lang, c)])) as Record<Category, CueState>;
         const tokens = classifierTokens(norm, lang);
         const share = knownShareFrom(model, tokens);
         const p = share >= MIN_KNOWN_SHARE
           ? probabilitiesFrom(model, classifierLine(norm, lang, u.rightParty, tokens))
           : { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0, none: 1 };
-        scored.push({ u, rule, cue, cueless, share, p });
+        scored.push({ u, rule, cue, share, p });
       }
     }
     const policy = {} as Record<Category, Policy>;

@@ -8,7 +8,7 @@ import { compileContext, RightPartyState, type CompiledContext } from './context
 import { identifyLanguage, type LidModel } from './langid.js';
 import { normalize, originalSpan, type Normalized } from './normalize.js';
 import { expandMacros, loadLanguageRules, rulesDir, type CompiledRule, type LanguageRules } from './rules.js';
-import { cueState, excusedByUnless, liveCue, ruleScope, type CueState } from './scope.js';
+import { cueState, excusedByUnless, ruleScope, type CueState } from './scope.js';
 import {
   CATEGORIES, isLanguage,
   type Category, type Classification, type Conversation, type DetectInput, type DetectLanguage, type Detector, type Finding, type Severity, type WordTime,
@@ -78,13 +78,6 @@ export class DetectorImpl implements Detector {
     if (isLanguage(hint)) return hint;
     const raw = typeof text === 'string' ? text : '';
     return identifyLanguage(normalize(raw), raw, this.lid);
-  }
-
-  /** Whether the classifier may speak for a category: one of its cue words occurs outside
-   *  negated and reported scope. */
-  cueLive(norm: Normalized, lang: DetectLanguage, cat: Category): boolean {
-    const pack = this.packs.get(lang);
-    return pack !== undefined && liveCue(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
   }
 
   /** Where the category's cue words stand in the utterance (scope.ts cueState). */
@@ -197,7 +190,7 @@ export class DetectorImpl implements Detector {
         // Without a live cue word it speaks only when the category has no cue word at all and it
         // is very sure; a cue word that stands negated or reported keeps it silent.
         const cue = cueState(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
-        if (cue === 'scoped' || (cue === 'absent' && !(uncuedAllowed && p >= (policy.addUncued ?? 2)))) continue;
+        if (cue === 'scoped' || (cue === 'absent' && !(uncuedAllowed && p >= (policy.addUncued ?? Infinity)))) continue;
         const text = pack.categories[cat];
         const [s, e] = originalSpan(norm, 0, norm.text.length);
         findings.push(this.finding(raw, input?.words, {

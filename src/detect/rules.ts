@@ -96,9 +96,8 @@ export interface CompiledScope {
 export interface LanguageRules {
   lang: DetectLanguage;
   rules: CompiledRule[];
-  /** Broad topic words per category (cues.json): the classifier may only add a finding when
-   *  its category's cue occurs in the utterance outside negated or reported scope (global
-   *  regexes: use scope.ts liveCue, which resets lastIndex). */
+  /** Broad topic words per category (cues.json): where they stand in an utterance gates the
+   *  classifier's findings (global regexes: use scope.ts cueState, which resets lastIndex). */
   cues: Record<Category, RegExp>;
   scope: CompiledScope;
   context: ContextSpec;
