@@ -6,7 +6,7 @@
 // - a hand-written training line (src/detect/data/<name>-<lang>.jsonl) whose text is in an
 //   evaluation set or in the corpus test split is dropped from training: evaluation sets win.
 // Sets on disk that have not joined DEV_FILES / FRESH_FILES / EXTRA_FILES yet (a fresh set joins
-// when it is first scored) are kept apart too, after the listed ones of their kind.
+// when it is first scored) are kept apart too, after every listed set.
 // Prints only ids and counts, never a fresh line's text.
 // Usage: tsx scripts/detect/dedupe-sets.ts [--write]   (without --write it only reports)
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,10 +17,9 @@ import { DEV_FILES, EXTRA_FILES, FRESH_FILES, loadCorpus, textKey as key } from 
 
 const write = process.argv.includes('--write');
 
-/** The listed files, then those on disk in `dir` matching `pattern` that are not listed yet. */
-function withPending(listed: readonly string[], dir: string, pattern: RegExp): string[] {
-  const onDisk = readdirSync(dir).filter((f) => pattern.test(f) && !listed.includes(f));
-  return [...listed, ...onDisk.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))];
+/** Files on disk in `dir` matching `pattern` that are not in `listed` yet, in round order. */
+function pending(listed: readonly string[], dir: string, pattern: RegExp): string[] {
+  return readdirSync(dir).filter((f) => pattern.test(f) && !listed.includes(f)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 function readLines(path: string): string[] {
@@ -49,12 +48,15 @@ for (const lang of LANGUAGES) {
   const corpus = loadCorpus(lang);
   const taken = new Set(corpus.map((u) => key(u.text)));
   const corpusDir = join(repoRoot, 'corpus', lang);
-  const evalFiles = [...withPending(DEV_FILES, corpusDir, /^dev\d*\.jsonl$/), ...withPending(FRESH_FILES, corpusDir, /^fresh\d*-holdout\.jsonl$/)];
+  // Sets that have joined keep their lines against sets that have not (a new dev round written
+  // after a fresh round was scored must not take lines away from it).
+  const evalFiles = [...DEV_FILES, ...FRESH_FILES, ...pending(DEV_FILES, corpusDir, /^dev\d*\.jsonl$/), ...pending(FRESH_FILES, corpusDir, /^fresh\d*-holdout\.jsonl$/)];
   for (const file of evalFiles) dedupe(lang, join(corpusDir, file), file, taken, true);
   // Training lines may repeat corpus train lines (harmless), never an evaluation or test text.
   const corpusTrain = new Set(corpus.filter((u) => u.split === 'train').map((u) => key(u.text)));
   const evalOrTest = new Set([...taken].filter((k) => !corpusTrain.has(k)));
   const dataDir = join(repoRoot, 'src', 'detect', 'data');
-  const trainingFiles = withPending(EXTRA_FILES.map((name) => `${name}-${lang}.jsonl`), dataDir, new RegExp(`^(?:extra|hand\\d*)-${lang}\\.jsonl$`));
+  const listedTraining = EXTRA_FILES.map((name) => `${name}-${lang}.jsonl`);
+  const trainingFiles = [...listedTraining, ...pending(listedTraining, dataDir, new RegExp(`^(?:extra|hand\\d*)-${lang}\\.jsonl$`))];
   for (const file of trainingFiles) dedupe(lang, join(dataDir, file), file, evalOrTest, false);
 }
