@@ -1,18 +1,19 @@
-// npm run train: trains the per-language fastText classifiers from the corpus train split and
-// the hand-written training lines (src/detect/data/*-<lang>.jsonl, corpus.ts loadExtra) and
-// chooses, out of fold by family, how each category's probability combines with the rules.
+// npm run train: trains the per-language fastText classifiers from the corpus train split, the
+// hand-written training lines (src/detect/data/*-<lang>.jsonl, corpus.ts loadExtra) and the dev
+// rounds already read (corpus.ts TRAINED_DEV_FILES), and chooses, out of fold by family, how
+// each category's probability combines with the rules.
 // Reproducible: fixed seed, one thread, a fresh WebAssembly instance per model.
 // Writes models/detector/<lang>.bin and models/detector/meta.json. Never reads split=test.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { repoModel } from '../../src/paths.js';
-import { classifierLine, classifierTokens, knownShareFrom, lawfulOutscores, probabilitiesFrom, type ClassifierScores, type DetectorMeta, type Policy } from '../../src/detect/classifier.js';
+import { classifierLine, classifierTokens, knownShareFrom, lawfulOutscores, probabilitiesFrom, type ClassifierScores, type DetectorMeta, type LawfulVeto, type Policy } from '../../src/detect/classifier.js';
 import { DetectorImpl } from '../../src/detect/detector.js';
 import type { CueState } from '../../src/detect/scope.js';
 import { loadFastTextModel, trainSupervised, type TrainOptions } from '../../src/detect/fasttext.js';
 import { normalize } from '../../src/detect/normalize.js';
 import { CATEGORIES, LANGUAGES, type Category, type DetectLanguage } from '../../src/detect/types.js';
-import { FOLDS, foldOf, loadCorpus, loadExtra, type Utterance } from './corpus.js';
+import { FOLDS, foldOf, loadCorpus, loadExtra, loadTrainedDev, type Utterance } from './corpus.js';
 import { add, emptyCounts, prf } from './metrics.js';
 
 const BASE_OPTIONS: TrainOptions = {
@@ -26,9 +27,11 @@ export const TRAIN_OPTIONS: Record<DetectLanguage, TrainOptions> = {
   zh: { ...BASE_OPTIONS, minn: 2, maxn: 4, bucket: 40000, dim: 12, epoch: 50 },
 };
 // Rules are written to be precise and must keep working on text unlike the corpus, so the
-// classifier is not allowed to veto them (a veto tuned on in-domain dev lines silenced rule
-// hits on other text); it may only add findings, only when the category's cue words occur
-// (rules/<lang>/cues.json), and only at a threshold chosen out of fold (see choosePolicy).
+// classifier may not veto them by its category's probability alone (a veto tuned on in-domain
+// dev lines silenced rule hits on other text); it may silence one only in a denial it is sure is
+// lawful (LAWFUL_VETO). It adds findings when the category's cue words occur
+// (rules/<lang>/cues.json), at a threshold chosen out of fold (see choosePolicy), and without
+// them only when very sure (UNCUED_GRID, ADD_SCOPED).
 // (Dev F1 of rules + classifier is reported too, but the rules were written looking at all of
 // train, dev included, so on dev they look better than they are on unseen families.)
 const ADD_GRID = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
@@ -56,8 +59,24 @@ export const MIN_KNOWN_SHARE = 0.8;
  *  otros … son una bendición" drew 0.95+ at 0.8). */
 const UNCUED_GRID = [0.95, 0.98, 0.99];
 export const MIN_KNOWN_SHARE_UNCUED = 0.9;
-/** Out-of-fold precision and hits the cue-less tier must show, or the category keeps the cue gate alone. */
-const MIN_UNCUED_PRECISION = 0.9;
+/** Where every cue word of a category stands negated or reported, the cue-less tier needs at
+ *  least this. Chosen on dev8 (never trained on, rules not fitted to it): 0.98 adds 5 right
+ *  findings there ("Ni para pagarle al veterinario de tu propio perro sirves", "没见过你这么下贱的")
+ *  and no wrong one; 0.95 also flagged an English reassurance. */
+export const ADD_SCOPED = 0.98;
+/** The lawful veto (classifier.ts LawfulVeto), asked only where the utterance holds a negator.
+ *  Chosen on dev8: it silences 6 rule findings on lawful denials the negation window missed
+ *  ("Nadie le va a embargar nada mañana. Para un embargo primero tiene que haber un juicio…",
+ *  "没有哪条法律说还不上钱就要抓人") for 1 right one; without the negator condition it also
+ *  silenced "Usted va a ir a prisión por esto, se lo aseguro". */
+export const LAWFUL_VETO: LawfulVeto = { none: 0.9, category: 0.1 };
+/** Out-of-fold precision and hits the cue-less tier must show, or the category keeps the cue gate
+ *  alone. 0.9 until the dev rounds joined training (eighth round), when it let in Spanish insult
+ *  (which then flagged the courtesy "usted es muy trabajador se nota") and Mandarin disclosure.
+ *  At 0.95 Spanish threat and false_legal move to 0.98 and those two stay out: on dev8 (never
+ *  trained on) 2 fewer lawful lines flagged and 3 fewer wrong findings in all, for 5 fewer
+ *  right ones; a trade toward fewer false alarms, not a gain. */
+const MIN_UNCUED_PRECISION = 0.95;
 const MIN_UNCUED_HITS = 10;
 /** Categories that keep the cue gate whatever the classifier says. English insult's cue is the
  *  second person minus courtesy phrases ("you're all set", "you're two days behind"), so a line
@@ -69,10 +88,11 @@ function fastTextLine(u: Utterance): string {
   return `${labels.join(' ')} ${classifierLine(normalize(u.text), u.lang, u.rightParty)}`;
 }
 
-/** Training lines: agent speech only (customer words are never scored). Never add
- *  corpus/<lang>/fresh-holdout.jsonl (loadFreshHoldout) here: it is the unseen evaluation set. */
+/** Training lines: agent speech only (customer words are never scored). Never add a fresh
+ *  held-out round (loadFreshHoldout) or a dev round not yet in TRAINED_DEV_FILES here: they are
+ *  the unseen evaluation sets. */
 export function trainingRows(lang: DetectLanguage): Utterance[] {
-  return [...loadCorpus(lang).filter((u) => u.split === 'train'), ...loadExtra(lang)].filter((u) => u.speaker === 'agent');
+  return [...loadCorpus(lang).filter((u) => u.split === 'train'), ...loadExtra(lang), ...loadTrainedDev(lang)].filter((u) => u.speaker === 'agent');
 }
 
 /** cue: where each category's cue words stand (scope.ts cueState). */
@@ -143,10 +163,10 @@ function choosePolicy(scored: Scored[], cat: Category, floor = 0): { policy: Pol
       best = i;
     }
   }
-  if (best < 0) return { policy: { veto: 0, add: 1.01 }, f1: rulesF1, rulesF1, precision: 0, recall: 0, curve };
+  if (best < 0) return { policy: { add: 1.01 }, f1: rulesF1, rulesF1, precision: 0, recall: 0, curve };
   const t = Math.max(ADD_GRID[best]!, floor);
   const m = t === ADD_GRID[best] ? at[best]! : classifierAlone(scored, cat, t);
-  return { policy: { veto: 0, add: t }, f1: combinedF1(scored, cat, t), rulesF1, precision: m.p, recall: m.r, curve };
+  return { policy: { add: t }, f1: combinedF1(scored, cat, t), rulesF1, precision: m.p, recall: m.r, curve };
 }
 
 // Stability checks and option trials, which only report the out-of-fold policy and write
@@ -165,7 +185,7 @@ async function main(): Promise<void> {
   const outDir = repoModel('detector');
   mkdirSync(outDir, { recursive: true });
   const rules = new DetectorImpl({ lid: null, classifiers: new Map(), rulesOnly: true });
-  const meta: DetectorMeta = { version: 1, minKnownShare: MIN_KNOWN_SHARE, minKnownShareUncued: MIN_KNOWN_SHARE_UNCUED, languages: {} };
+  const meta: DetectorMeta = { version: 1, minKnownShare: MIN_KNOWN_SHARE, minKnownShareUncued: MIN_KNOWN_SHARE_UNCUED, lawfulVeto: LAWFUL_VETO, addScoped: ADD_SCOPED, languages: {} };
   const report: Record<string, unknown> = {};
   for (const lang of LANGUAGES) {
     if (ONLY && !ONLY.includes(lang)) continue;

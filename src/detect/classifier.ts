@@ -10,8 +10,6 @@ import { CATEGORIES, type Category, type DetectLanguage } from './types.js';
 
 /** How one category's classifier probability combines with its rules. */
 export interface Policy {
-  /** A rule finding survives only if the classifier gives at least this (0: never vetoed). */
-  veto: number;
   /** The classifier alone raises a finding at or above this when one of the category's cue
    *  words occurs (> 1: never). */
   add: number;
@@ -19,6 +17,12 @@ export interface Policy {
    *  carry no cue word ("People who stiff us tend to have bad luck"). */
   addUncued?: number;
 }
+
+/** When the classifier may silence a rule finding: the utterance holds a negator, the lawful
+ *  label is at least `none` and the finding's category below `category`. The rules' negation
+ *  scope is a window; a reassurance negates further away ("Nadie le va a embargar nada mañana.
+ *  Para un embargo primero tiene que haber un juicio…"). */
+export interface LawfulVeto { none: number; category: number }
 
 export interface DetectorMeta {
   version: number;
@@ -28,6 +32,13 @@ export interface DetectorMeta {
   /** The stricter share a finding without the category's cue words needs (Policy.addUncued):
    *  out-of-domain sentences (HateCheck templates) drew confident guesses at the lower one. */
   minKnownShareUncued?: number;
+  /** Rule findings the classifier may silence (absent: none). */
+  lawfulVeto?: LawfulVeto;
+  /** Where every cue word of a category is negated or reported, the classifier may still add a
+   *  finding of a category that has a cue-less tier, at this or addUncued, whichever is higher,
+   *  with minKnownShareUncued ("Ni para pagarle al veterinario de tu propio perro sirves":
+   *  the negator is not a denial). Absent: never. */
+  addScoped?: number;
   languages: Partial<Record<DetectLanguage, { file: string; policy: Record<Category, Policy> }>>;
 }
 
@@ -56,6 +67,8 @@ export interface LanguageClassifier {
   policy: Record<Category, Policy>;
   minKnownShare: number;
   minKnownShareUncued: number;
+  lawfulVeto: LawfulVeto | null;
+  addScoped: number;
   probabilities(line: string): ClassifierScores;
   knownShare(tokens: string[]): number;
 }
@@ -85,6 +98,12 @@ export function lawfulOutscores(scores: ClassifierScores, cat: Category): boolea
   return scores[cat] < (scores.none ?? 0);
 }
 
+/** The model is sure enough the line is lawful to silence a rule finding of `cat` (the detector
+ *  asks only where the utterance holds a negator). */
+export function lawfulVetoes(scores: ClassifierScores, cat: Category, veto: LawfulVeto | null): boolean {
+  return veto !== null && (scores.none ?? 0) >= veto.none && scores[cat] < veto.category;
+}
+
 export async function loadClassifiers(modelDir: string): Promise<Map<DetectLanguage, LanguageClassifier>> {
   const out = new Map<DetectLanguage, LanguageClassifier>();
   const metaPath = join(modelDir, 'meta.json');
@@ -99,6 +118,8 @@ export async function loadClassifiers(modelDir: string): Promise<Map<DetectLangu
       policy: entry.policy,
       minKnownShare: meta.minKnownShare ?? 0,
       minKnownShareUncued: meta.minKnownShareUncued ?? 1,
+      lawfulVeto: meta.lawfulVeto ?? null,
+      addScoped: meta.addScoped ?? Infinity,
       probabilities: (line) => probabilitiesFrom(model, line),
       knownShare: (tokens) => knownShareFrom(model, tokens),
     });

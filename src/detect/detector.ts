@@ -1,14 +1,14 @@
 // The detector: normalise, pick the language, run the language's rules (with scope checks
-// and the call's right-party state), then let the trained classifier veto or add findings
-// as its per-category policy says.
+// and the call's right-party state), then let the trained classifier silence a rule finding
+// in a denial it is sure is lawful, or add findings as its per-category policy says.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifierLine, classifierTokens, lawfulOutscores, type ClassifierScores, type LanguageClassifier } from './classifier.js';
+import { classifierLine, classifierTokens, lawfulOutscores, lawfulVetoes, type ClassifierScores, type LanguageClassifier } from './classifier.js';
 import { compileContext, RightPartyState, type CompiledContext } from './context.js';
 import { identifyLanguage, type LidModel } from './langid.js';
 import { normalize, originalSpan, type Normalized } from './normalize.js';
 import { expandMacros, loadLanguageRules, rulesDir, type CompiledRule, type LanguageRules } from './rules.js';
-import { cueState, excusedByUnless, ruleScope, type CueState } from './scope.js';
+import { cueState, excusedByUnless, hasNegator, ruleScope, type CueState } from './scope.js';
 import {
   CATEGORIES, isLanguage,
   type Category, type Classification, type Conversation, type DetectInput, type DetectLanguage, type Detector, type Finding, type Severity, type WordTime,
@@ -152,10 +152,12 @@ export class DetectorImpl implements Detector {
     }
     const findings: Finding[] = [];
     const yielded = new Map<Finding, Category[]>();
+    let negator: boolean | undefined;
     for (const h of hits) {
       const cat = h.rule.category;
       const p = probs ? probs[cat] : undefined;
-      if (classifier && p !== undefined && p < classifier.policy[cat].veto) continue;
+      // A denial the rules' negation window missed, which the classifier is sure is lawful.
+      if (classifier && probs && lawfulVetoes(probs, cat, classifier.lawfulVeto) && (negator ??= hasNegator(norm, lang, pack.rules.scope))) continue;
       const [s, e] = originalSpan(norm, h.a, h.b);
       // Two rules of one category on overlapping words are one finding (the first rule wins).
       if (findings.some((f) => f.category === cat && f.start < e && s < f.end)) continue;
@@ -187,10 +189,12 @@ export class DetectorImpl implements Detector {
         const p = probs[cat];
         const policy = classifier.policy[cat];
         if (p < policy.add || lawfulOutscores(probs, cat)) continue;
-        // Without a live cue word it speaks only when the category has no cue word at all and it
-        // is very sure; a cue word that stands negated or reported keeps it silent.
+        // Without a live cue word it speaks only when it is very sure: sure where the category
+        // has no cue word at all, surer still where its cue words are negated or reported.
         const cue = cueState(norm, lang, pack.rules.scope, pack.rules.cues[cat]);
-        if (cue === 'scoped' || (cue === 'absent' && !(uncuedAllowed && p >= (policy.addUncued ?? Infinity)))) continue;
+        const uncued = policy.addUncued ?? Infinity;
+        if (cue === 'absent' && !(uncuedAllowed && p >= uncued)) continue;
+        if (cue === 'scoped' && !(uncuedAllowed && p >= Math.max(uncued, classifier.addScoped))) continue;
         const text = pack.categories[cat];
         const [s, e] = originalSpan(norm, 0, norm.text.length);
         findings.push(this.finding(raw, input?.words, {

@@ -138,6 +138,29 @@ export function cueState(norm: Normalized, lang: DetectLanguage, scope: Compiled
   return seen ? 'scoped' : 'absent';
 }
 
+/** Does the utterance deny something: a negator that is not part of a condition ("if you don't
+ *  pay…", "不还钱就…", "如果没有…") nor a phrase that only looks negated ("don't make me…")? Gates
+ *  the classifier's lawful veto (classifier.ts LawfulVeto) to the denials it is meant for. */
+export function hasNegator(norm: Normalized, lang: DetectLanguage, scope: CompiledScope): boolean {
+  if (lang === 'zh') {
+    const text = scope.notNegatorWords ? norm.text.replace(scope.notNegatorWords, (m) => '＿'.repeat(m.length)) : norm.text;
+    const re = new RegExp(scope.negators.source, 'g');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      const end = m.index + m[0].length;
+      if (scope.notNegating && scope.notNegating.test(text.slice(m.index))) continue;
+      if (scope.consequence && scope.consequence.test(text.slice(end, end + scope.negationWindow))) continue;
+      if (scope.conditionals.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      return true;
+    }
+    return false;
+  }
+  const toks = norm.text.split(' ');
+  return toks.some((t, j) => scope.negators.test(t)
+    && !(scope.notNegating && scope.notNegating.test(toks.slice(j, j + 5).join(' ')))
+    && !toks.slice(Math.max(0, j - 3), j).some((c) => scope.conditionals.test(c)));
+}
+
 export function liveCue(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp): boolean {
   return cueState(norm, lang, scope, cue) === 'live';
 }

@@ -1,7 +1,7 @@
 // The classifier may add a finding only when a cue word of its category is live (outside
 // negated and reported scope), or without one when it is very sure on familiar words
 // (Policy.addUncued); a rule that yields to a category steps aside when the classifier found
-// that category.
+// that category. In a denial it is sure is lawful, it may silence a rule finding (LawfulVeto).
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LanguageClassifier, Policy } from '../../src/detect/classifier.js';
 import { DetectorImpl } from '../../src/detect/detector.js';
@@ -64,12 +64,14 @@ describe('findings without a cue word', () => {
   // A classifier with fixed answers: what is under test is how the detector gates them.
   const quiet = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 };
   function detectorWith(threatP: number, share: number, threat: Policy, noneP = 0): DetectorImpl {
-    const off: Policy = { veto: 0, add: 1.01 };
+    const off: Policy = { add: 1.01 };
     const stub: LanguageClassifier = {
       lang: 'en',
       policy: { threat, insult: off, false_legal: off, third_party_disclosure: off },
       minKnownShare: 0.8,
       minKnownShareUncued: 0.9,
+      lawfulVeto: null,
+      addScoped: 0.98,
       probabilities: () => ({ ...quiet, threat: threatP, none: noneP }),
       knownShare: () => share,
     };
@@ -80,33 +82,37 @@ describe('findings without a cue word', () => {
   const labels = (d: DetectorImpl): string[] => d.classify({ text, lang: 'en', speaker: 'agent', rightParty: true }).labels;
 
   it('needs addUncued: the cue gate alone keeps a sure classifier silent', () => {
-    expect(labels(detectorWith(0.99, 1, { veto: 0, add: 0.5 }))).toEqual([]);
+    expect(labels(detectorWith(0.99, 1, { add: 0.5 }))).toEqual([]);
   });
 
   it('speaks at or above addUncued on familiar words', () => {
-    const d = detectorWith(0.97, 0.95, { veto: 0, add: 0.5, addUncued: 0.95 });
+    const d = detectorWith(0.97, 0.95, { add: 0.5, addUncued: 0.95 });
     expect(labels(d)).toEqual(['threat']);
     expect(d.classify({ text, lang: 'en', speaker: 'agent', rightParty: true }).findings[0]!.rule).toBe('en.threat.classifier');
   });
 
   it('stays silent below addUncued, or when too few words are known', () => {
-    expect(labels(detectorWith(0.9, 1, { veto: 0, add: 0.5, addUncued: 0.95 }))).toEqual([]);
-    expect(labels(detectorWith(0.99, 0.85, { veto: 0, add: 0.5, addUncued: 0.95 }))).toEqual([]);
+    expect(labels(detectorWith(0.9, 1, { add: 0.5, addUncued: 0.95 }))).toEqual([]);
+    expect(labels(detectorWith(0.99, 0.85, { add: 0.5, addUncued: 0.95 }))).toEqual([]);
   });
 
-  it("stays silent when the category's cue words are all negated or reported", () => {
-    const d = detectorWith(0.99, 1, { veto: 0, add: 0.5, addUncued: 0.95 });
-    expect(d.classify({ text: 'Nobody is going to hurt anybody over this.', lang: 'en', speaker: 'agent', rightParty: true }).labels).toEqual([]);
+  it("needs addScoped when the category's cue words are all negated or reported", () => {
+    const scoped = 'Nobody is going to hurt anybody over this.';
+    const said = (p: number): string[] => detectorWith(p, 1, { add: 0.5, addUncued: 0.95 }).classify({ text: scoped, lang: 'en', speaker: 'agent', rightParty: true }).labels;
+    expect(said(0.97)).toEqual([]);
+    expect(said(0.99)).toEqual(['threat']);
+    // Never without a cue-less tier.
+    expect(detectorWith(0.99, 1, { add: 0.5 }).classify({ text: scoped, lang: 'en', speaker: 'agent', rightParty: true }).labels).toEqual([]);
   });
 
   it('stays silent when the lawful label outscores the category', () => {
-    const policy: Policy = { veto: 0, add: 0.5, addUncued: 0.95 };
+    const policy: Policy = { add: 0.5, addUncued: 0.95 };
     expect(labels(detectorWith(0.97, 1, policy, 0.98))).toEqual([]);
     expect(labels(detectorWith(0.97, 1, policy, 0.9))).toEqual(['threat']);
   });
 
   it('never speaks for the customer', () => {
-    const d = detectorWith(0.99, 1, { veto: 0, add: 0.5, addUncued: 0.95 });
+    const d = detectorWith(0.99, 1, { add: 0.5, addUncued: 0.95 });
     expect(d.classify({ text, lang: 'en', speaker: 'customer', rightParty: true }).labels).toEqual([]);
   });
 
@@ -114,5 +120,39 @@ describe('findings without a cue word', () => {
     const det = await loadDetector();
     const r = det.classify({ text: '你那辆白色的车停在楼下挺显眼的啊。', lang: 'zh', speaker: 'agent', rightParty: true });
     expect(r.findings.map((f) => f.rule)).toEqual(['zh.threat.classifier']);
+  });
+});
+
+describe('the lawful veto', () => {
+  // Fixed answers again: a false-legal rule hits each text below.
+  function detectorWith(falseLegalP: number, noneP: number): DetectorImpl {
+    const off: Policy = { add: 1.01 };
+    const stub: LanguageClassifier = {
+      lang: 'en',
+      policy: { threat: off, insult: off, false_legal: off, third_party_disclosure: off },
+      minKnownShare: 0.8,
+      minKnownShareUncued: 0.9,
+      lawfulVeto: { none: 0.9, category: 0.1 },
+      addScoped: 0.98,
+      probabilities: () => ({ threat: 0, insult: 0, false_legal: falseLegalP, third_party_disclosure: 0, none: noneP }),
+      knownShare: () => 1,
+    };
+    return new DetectorImpl({ lid: null, classifiers: new Map([['en', stub]]), rulesOnly: false });
+  }
+  const labels = (d: DetectorImpl, text: string): string[] => d.classify({ text, lang: 'en', speaker: 'agent', rightParty: true }).labels;
+  const denial = 'You will be arrested tonight? No. Whoever told you that was wrong.';
+  const claim = 'You will be arrested tonight.';
+
+  it('silences a rule finding in an utterance with a negator when the lawful label is sure', () => {
+    expect(labels(detectorWith(0.02, 0.95), denial)).toEqual([]);
+  });
+
+  it('keeps it when the lawful label is less sure or the category not unlikely enough', () => {
+    expect(labels(detectorWith(0.02, 0.85), denial)).toEqual(['false_legal']);
+    expect(labels(detectorWith(0.2, 0.95), denial)).toEqual(['false_legal']);
+  });
+
+  it('never silences a claim without a negator, however sure the lawful label', () => {
+    expect(labels(detectorWith(0.01, 0.99), claim)).toEqual(['false_legal']);
   });
 });
