@@ -138,6 +138,9 @@ export function cueState(norm: Normalized, lang: DetectLanguage, scope: Compiled
   return seen ? 'scoped' : 'absent';
 }
 
+/** Characters after a Mandarin negator in which a consequence marker makes it a condition. */
+const CONSEQUENCE_REACH = 6;
+
 /** Does the utterance deny something: a negator that is not part of a condition ("if you don't
  *  pay…", "不还钱就…", "如果没有…") nor a phrase that only looks negated ("don't make me…")? Gates
  *  the classifier's lawful veto (classifier.ts LawfulVeto) to the denials it is meant for. */
@@ -149,7 +152,8 @@ export function hasNegator(norm: Normalized, lang: DetectLanguage, scope: Compil
       if (m[0].length === 0) { re.lastIndex++; continue; }
       const end = m.index + m[0].length;
       if (scope.notNegating && scope.notNegating.test(text.slice(m.index))) continue;
-      if (scope.consequence && scope.consequence.test(text.slice(end, end + scope.negationWindow))) continue;
+      // "不还钱就…" is a condition; a 就 further on belongs to what is denied ("没有哪条法律说…就要抓人").
+      if (scope.consequence && scope.consequence.test(text.slice(end, end + CONSEQUENCE_REACH))) continue;
       if (scope.conditionals.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
       return true;
     }

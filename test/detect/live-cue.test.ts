@@ -8,7 +8,7 @@ import { DetectorImpl } from '../../src/detect/detector.js';
 import { loadDetector, type Detector } from '../../src/detect/index.js';
 import { normalize } from '../../src/detect/normalize.js';
 import { loadLanguageRules } from '../../src/detect/rules.js';
-import { cueState, liveCue } from '../../src/detect/scope.js';
+import { cueState, hasNegator, liveCue } from '../../src/detect/scope.js';
 
 describe('liveCue', () => {
   const en = loadLanguageRules('en');
@@ -154,5 +154,23 @@ describe('the lawful veto', () => {
 
   it('never silences a claim without a negator, however sure the lawful label', () => {
     expect(labels(detectorWith(0.01, 0.99), claim)).toEqual(['false_legal']);
+  });
+});
+
+describe('hasNegator (what the lawful veto asks)', () => {
+  const denies = (lang: 'en' | 'es' | 'zh', text: string): boolean => hasNegator(normalize(text), lang, loadLanguageRules(lang).scope);
+
+  it('finds a denial anywhere in the utterance', () => {
+    expect(denies('en', 'You will be arrested? Nobody said that.')).toBe(true);
+    expect(denies('es', 'Nadie le va a embargar nada mañana.')).toBe(true);
+    expect(denies('zh', '没有哪条法律说还不上钱就要抓人。')).toBe(true);
+  });
+
+  it('leaves out negators inside a condition and phrases that only look negated', () => {
+    expect(denies('en', "If you don't pay by Friday we will sue.")).toBe(false);
+    expect(denies('en', "Don't make me come over there.")).toBe(false);
+    expect(denies('zh', '你再不还钱就等着吧。')).toBe(false);
+    expect(denies('zh', '如果没有像你这样的人，世界会更好。')).toBe(false);
+    expect(denies('en', 'You will be arrested tonight.')).toBe(false);
   });
 });
