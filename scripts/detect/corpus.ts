@@ -99,8 +99,8 @@ function readRounds(lang: DetectLanguage, files: readonly HandSetFile[], split: 
 }
 
 /** Training lines beside the corpus: extra-<lang> (written while building the rules) and
- *  hand-<lang> … hand8-<lang> (written by hand without reading the rules, for varied wording;
- *  corpus/README.md § Dev set, § Later rounds and § Seventh round). */
+ *  hand-<lang> … hand9-<lang> (written by hand without reading the rules, for varied wording;
+ *  corpus/README.md § Dev set, § Later rounds, § Seventh and § Eighth round). */
 export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6', 'hand7', 'hand8', 'hand9'] as const;
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {

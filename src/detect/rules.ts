@@ -80,6 +80,8 @@ export interface CompiledRule {
 
 export interface CompiledScope {
   negators: RegExp;
+  /** zh: the negators as one global expression, to walk every occurrence (reset lastIndex). */
+  negatorsEach: RegExp;
   conditionals: RegExp;
   subjects: RegExp;
   consequence: RegExp | null;
@@ -193,6 +195,7 @@ export function loadLanguageRules(lang: DetectLanguage, dir: string = rulesDir()
   const scopeSpec = readJson<ScopeSpec>(join(base, 'scope.json'));
   const scope: CompiledScope = {
     negators: new RegExp(expandMacros(scopeSpec.negators, macros)),
+    negatorsEach: new RegExp(expandMacros(scopeSpec.negators, macros), 'g'),
     conditionals: new RegExp(expandMacros(scopeSpec.conditionals, macros)),
     subjects: new RegExp(expandMacros(scopeSpec.subjects, macros)),
     consequence: scopeSpec.consequence ? new RegExp(expandMacros(scopeSpec.consequence, macros)) : null,

@@ -36,32 +36,42 @@ function insideQuotes(norm: Normalized, from: number, a: number): boolean {
   return n % 2 === 1;
 }
 
+/** Does the negator token at `j` negate: neither a phrase that only looks negated ("don't make
+ *  me…" is a threat) nor part of a condition opened just before it ("if you don't pay, …")? */
+function latinNegates(scope: CompiledScope, toks: readonly string[], j: number): boolean {
+  if (scope.notNegating && scope.notNegating.test(toks.slice(j, j + 5).join(' '))) return false;
+  for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
+    if (scope.conditionals.test(toks[k] as string)) return false;
+  }
+  return true;
+}
+
+/** Masks words that only contain a negator character (跨性别者, 无论, 未来), keeping length. */
+function maskNotNegatorWords(scope: CompiledScope, text: string): string {
+  return scope.notNegatorWords ? text.replace(scope.notNegatorWords, (m) => '＿'.repeat(m.length)) : text;
+}
+
+/** A Mandarin conditional opener just before position `at` ("如果没有…", "再不还…"). */
+function chineseConditionBefore(scope: CompiledScope, text: string, at: number): boolean {
+  return scope.conditionals.test(text.slice(Math.max(0, at - 4), at));
+}
+
 function negatedLatin(scope: CompiledScope, prefix: string, match: string): boolean {
   const toks = prefix.split(' ').filter((t) => t.length > 0);
-  const matchToks = match.split(' ').filter((t) => t.length > 0);
   const lo = Math.max(0, toks.length - scope.negationWindow);
   for (let j = toks.length - 1; j >= lo; j--) {
     const t = toks[j] as string;
-    if (scope.negators.test(t)) {
-      // "don't make me ..." and similar are threats, not negations.
-      const after = [...toks.slice(j), ...matchToks].slice(0, 5).join(' ');
-      if (scope.notNegating && scope.notNegating.test(after)) return false;
-      // "if you don't pay, ...": the negator belongs to the condition.
-      for (let k = j - 1; k >= Math.max(0, j - 3); k--) {
-        if (scope.conditionals.test(toks[k] as string)) return false;
-      }
-      return true;
-    }
+    if (scope.negators.test(t)) return latinNegates(scope, [...toks, ...match.split(' ').filter((m) => m.length > 0)], j);
     if (scope.subjects.test(t)) return false; // a new subject: what came before is another clause
   }
   return false;
 }
 
 function negatedChinese(scope: CompiledScope, rawPrefix: string, match: string): boolean {
-  // Mask words that only contain a negator character (跨性别者, 无论, 未来), keeping length.
-  const prefix = scope.notNegatorWords ? rawPrefix.replace(scope.notNegatorWords, (m) => '＿'.repeat(m.length)) : rawPrefix;
+  const prefix = maskNotNegatorWords(scope, rawPrefix);
   const w = prefix.slice(Math.max(0, prefix.length - scope.negationWindow));
-  const re = new RegExp(scope.negators.source, 'g');
+  const re = scope.negatorsEach;
+  re.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = re.exec(w); m; m = re.exec(w)) {
     last = m;
@@ -72,9 +82,7 @@ function negatedChinese(scope: CompiledScope, rawPrefix: string, match: string):
   const after = w.slice(last.index + last[0].length);
   if (scope.consequence && scope.consequence.test(after)) return false; // 不还钱就… is a condition
   if (scope.subjects.test(after)) return false;
-  const before = prefix.slice(Math.max(0, prefix.length - w.length + last.index - 4), prefix.length - w.length + last.index);
-  if (scope.conditionals.test(before)) return false;
-  return true;
+  return !chineseConditionBefore(scope, prefix, prefix.length - w.length + last.index);
 }
 
 /** The characters after a match (up to `n`), with clause boundaries written as "，". */
@@ -146,23 +154,23 @@ const CONSEQUENCE_REACH = 6;
  *  the classifier's lawful veto (classifier.ts LawfulVeto) to the denials it is meant for. */
 export function hasNegator(norm: Normalized, lang: DetectLanguage, scope: CompiledScope): boolean {
   if (lang === 'zh') {
-    const text = scope.notNegatorWords ? norm.text.replace(scope.notNegatorWords, (m) => '＿'.repeat(m.length)) : norm.text;
-    const re = new RegExp(scope.negators.source, 'g');
+    const text = maskNotNegatorWords(scope, norm.text);
+    const re = scope.negatorsEach;
+    re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
       const end = m.index + m[0].length;
       if (scope.notNegating && scope.notNegating.test(text.slice(m.index))) continue;
       // "不还钱就…" is a condition; a 就 further on belongs to what is denied ("没有哪条法律说…就要抓人").
       if (scope.consequence && scope.consequence.test(text.slice(end, end + CONSEQUENCE_REACH))) continue;
-      if (scope.conditionals.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+      if (chineseConditionBefore(scope, text, m.index)) continue;
+      re.lastIndex = 0;
       return true;
     }
     return false;
   }
   const toks = norm.text.split(' ');
-  return toks.some((t, j) => scope.negators.test(t)
-    && !(scope.notNegating && scope.notNegating.test(toks.slice(j, j + 5).join(' ')))
-    && !toks.slice(Math.max(0, j - 3), j).some((c) => scope.conditionals.test(c)));
+  return toks.some((t, j) => scope.negators.test(t) && latinNegates(scope, toks, j));
 }
 
 export function liveCue(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp): boolean {
