@@ -58,7 +58,7 @@ export function textKey(text: string): string {
 
 /** The hand-written sets, one file per round; a set's id prefix is its file name's stem
  *  (`dev2.jsonl` → `dev2-<lang>-0001`, `fresh2-holdout.jsonl` → `fresh2-<lang>-0001`). */
-export const DEV_FILES = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev7.jsonl', 'dev8.jsonl'] as const;
+export const DEV_FILES = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev7.jsonl', 'dev8.jsonl', 'dev9.jsonl'] as const;
 export const FRESH_FILES = ['fresh-holdout.jsonl', 'fresh2-holdout.jsonl', 'fresh3-holdout.jsonl', 'fresh4-holdout.jsonl', 'fresh5-holdout.jsonl', 'fresh6-holdout.jsonl', 'fresh7-holdout.jsonl', 'fresh8-holdout.jsonl'] as const;
 export type DevFile = (typeof DEV_FILES)[number];
 export type HandSetFile = DevFile | (typeof FRESH_FILES)[number];
@@ -100,8 +100,9 @@ function readRounds(lang: DetectLanguage, files: readonly HandSetFile[], split: 
 
 /** Training lines beside the corpus: extra-<lang> (written while building the rules) and
  *  hand-<lang> … hand9-<lang> (written by hand without reading the rules, for varied wording;
- *  corpus/README.md § Dev set, § Later rounds, § Seventh and § Eighth round). */
-export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6', 'hand7', 'hand8', 'hand9'] as const;
+ *  corpus/README.md § Dev set, § Later rounds, § Seventh and § Eighth round); hand10-es …
+ *  hand15-es are Spanish only, six writers on veiled threats and their lawful twins (§ Ninth round). */
+export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6', 'hand7', 'hand8', 'hand9', 'hand10', 'hand11', 'hand12', 'hand13', 'hand14', 'hand15'] as const;
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {
   return EXTRA_FILES.flatMap((name) => readJsonl(join(repoRoot, 'src', 'detect', 'data', `${name}-${lang}.jsonl`), lang, 'train')

@@ -71,13 +71,17 @@ export const ADD_SCOPED = 0.98;
  *  one; without the negator condition it also silenced "Usted va a ir a prisión por esto, se lo
  *  aseguro". */
 export const LAWFUL_VETO: LawfulVeto = { none: 0.9, category: 0.1 };
-/** Out-of-fold precision and hits the cue-less tier must show, or the category keeps the cue gate
- *  alone. 0.9 until the dev rounds joined training (eighth round), when it let in Spanish insult
- *  (which then flagged the courtesy "usted es muy trabajador se nota") and kept Spanish threat
- *  and false_legal at 0.95. On dev8 (before it was trained on) 0.95 flagged 2 fewer lawful lines
- *  and made 3 fewer wrong findings in all, for 5 fewer right ones: a trade toward fewer false
- *  alarms, not a gain. */
-const MIN_UNCUED_PRECISION = 0.95;
+/** What the cue-less tier must show out of fold, or the category keeps the cue gate alone:
+ *  this precision, counting a line of another category as a miss, and at most this share of the
+ *  lawful lines flagged (a false alarm, the cost collectors feel). Until the ninth round one
+ *  precision bar did both jobs, at 0.95 (0.9 before the eighth round), and most of what it held
+ *  back was other violations: Spanish threat at 0.95 drew 22 wrong lines, 3 of them lawful (of
+ *  about 5,800). Decided on dev9 before it was trained on: these bars open the 0.95 tier to
+ *  Spanish threat (was 0.99), insult (was none) and false_legal (was 0.98), and there it finds 8
+ *  more of 135 violations for no more lawful lines flagged. The lawful share is a twelfth of the
+ *  3% target per category; out of fold every tier chosen stays under 0.1%. */
+const MIN_UNCUED_PRECISION = 0.9;
+const MAX_UNCUED_LAWFUL_SHARE = 0.0025;
 const MIN_UNCUED_HITS = 10;
 /** Categories that keep the cue gate whatever the classifier says. English insult's cue is the
  *  second person minus courtesy phrases ("you're all set", "you're two days behind"), so a line
@@ -130,13 +134,20 @@ function classifierAlone(scored: Scored[], cat: Category, t: number): { p: numbe
 }
 
 /** Classifier alone on lines without the category's cue words, out of fold, at threshold t. */
-function classifierUncued(scored: Scored[], cat: Category, t: number): { p: number; tp: number; fp: number } {
+function classifierUncued(scored: Scored[], cat: Category, t: number): { p: number; tp: number; fp: number; lawfulShare: number } {
   const c = emptyCounts();
+  let lawful = 0;
+  let lawfulFlagged = 0;
   for (const s of scored) {
     const gated = (cat === 'third_party_disclosure' && s.u.rightParty !== false) || s.cue[cat] !== 'absent' || s.share < MIN_KNOWN_SHARE_UNCUED;
-    add(c, !gated && speaks(s, cat, t), s.u.labels.includes(cat));
+    const says = !gated && speaks(s, cat, t);
+    add(c, says, s.u.labels.includes(cat));
+    if (s.u.labels.length === 0) {
+      lawful++;
+      if (says) lawfulFlagged++;
+    }
   }
-  return { p: prf(c).p, tp: c.tp, fp: c.fp };
+  return { p: prf(c).p, tp: c.tp, fp: c.fp, lawfulShare: lawful === 0 ? 0 : lawfulFlagged / lawful };
 }
 
 /**
@@ -220,12 +231,12 @@ async function main(): Promise<void> {
     for (const cat of CATEGORIES) {
       const r = choosePolicy(scored, cat, ADD_FLOOR[lang]?.[cat]);
       const uncuedAt = UNCUED_GRID.map((t) => classifierUncued(scored, cat, t));
-      const pick = r.policy.add > 1 || CUE_ALWAYS[lang]?.includes(cat) ? -1 : uncuedAt.findIndex((m) => m.tp >= MIN_UNCUED_HITS && m.p >= MIN_UNCUED_PRECISION);
+      const pick = r.policy.add > 1 || CUE_ALWAYS[lang]?.includes(cat) ? -1 : uncuedAt.findIndex((m) => m.tp >= MIN_UNCUED_HITS && m.p >= MIN_UNCUED_PRECISION && m.lawfulShare <= MAX_UNCUED_LAWFUL_SHARE);
       const u = uncuedAt[Math.max(pick, 0)]!;
       policy[cat] = pick >= 0 ? { ...r.policy, addUncued: Math.max(UNCUED_GRID[pick]!, r.policy.add) } : r.policy;
       langReport[cat] = {
         classifierP: +r.precision.toFixed(3), classifierR: +r.recall.toFixed(3), rulesOnlyF1: +r.rulesF1.toFixed(3), combinedF1: +r.f1.toFixed(3), add: r.policy.add, curve: r.curve,
-        uncued: { tp: u.tp, fp: u.fp, precision: +u.p.toFixed(3), addUncued: policy[cat].addUncued ?? null, curve: UNCUED_GRID.map((t, i) => `${t}:${uncuedAt[i]!.tp}/${uncuedAt[i]!.fp}`).join(' ') },
+        uncued: { tp: u.tp, fp: u.fp, precision: +u.p.toFixed(3), lawfulShare: +u.lawfulShare.toFixed(4), addUncued: policy[cat].addUncued ?? null, curve: UNCUED_GRID.map((t, i) => `${t}:${uncuedAt[i]!.tp}/${uncuedAt[i]!.fp}`).join(' ') },
       };
     }
     if (DRY) {
