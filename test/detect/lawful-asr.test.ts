@@ -97,8 +97,11 @@ describe('the violations they resemble are still flagged', () => {
 });
 
 // Ceilings: what the shipped detector flagged on these lists when they were last measured
-// (docs/detector.md § Results). A rise is a regression on lawful speech.
-const CEILING: Record<DetectLanguage, number> = { en: 2, es: 0, zh: 1 };
+// (docs/detector.md § Results). A rise is a regression on lawful speech. Spanish went from 0 to 1
+// by decision (ninth round): the cue-less insult tier reads the courtesy "usted es muy trabajador
+// se nota" as sarcasm, and finds 14 more insults over fresh1-8 and 3 more on dev9 while flagging
+// no more of their ~2,000 written lawful lines.
+const CEILING: Record<DetectLanguage, number> = { en: 2, es: 1, zh: 1 };
 
 describe('lawful ASR-style lists', () => {
   for (const lang of ['en', 'es', 'zh'] as const) {
