@@ -1,6 +1,7 @@
-// The trained classifier beside the rules: one fastText supervised model per language
-// (models/detector/<lang>.bin, trained by `npm run train`) and, in meta.json, how its
-// probabilities combine with the rules, chosen on a dev split carved from train.
+// The trained classifier beside the rules: fastText supervised models per language
+// (models/detector/<lang>.bin, and for Spanish a character n-gram model beside it whose
+// probabilities are averaged in; trained by `npm run train`) and, in meta.json, how the
+// probabilities combine with the rules, chosen out of fold on the training lines.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { segmentChinese } from './chinese.js';
@@ -39,7 +40,16 @@ export interface DetectorMeta {
    *  with minKnownShareUncued ("Ni para pagarle al veterinario de tu propio perro sirves":
    *  the negator is not a denial). Absent: never. */
   addScoped?: number;
-  languages: Partial<Record<DetectLanguage, { file: string; policy: Record<Category, Policy> }>>;
+  languages: Partial<Record<DetectLanguage, LanguageEntry>>;
+}
+
+export interface LanguageEntry {
+  /** The word model: its vocabulary decides the known share. */
+  file: string;
+  /** Further models over the same lines (character n-grams); their probabilities are averaged
+   *  with the word model's. */
+  alsoFiles?: string[];
+  policy: Record<Category, Policy>;
 }
 
 export function rightPartyToken(rp: boolean | null | undefined): string {
@@ -92,6 +102,17 @@ export function probabilitiesFrom(model: FtModel, line: string): ClassifierScore
   return out;
 }
 
+/** Each label's probability averaged over models trained on the same lines with other features. */
+export function averagedProbabilities(models: readonly FtModel[], line: string): ClassifierScores {
+  if (models.length === 1) return probabilitiesFrom(models[0]!, line);
+  const out: ClassifierScores = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0, none: 0 };
+  for (const model of models) {
+    const p = probabilitiesFrom(model, line);
+    for (const label of [...CATEGORIES, 'none'] as const) out[label] = (out[label] ?? 0) + (p[label] ?? 0) / models.length;
+  }
+  return out;
+}
+
 /** The lawful label outscores the category: the model reads the line as lawful talk that shares
  *  the category's words (reassurances, negations: "no enviamos gestores a domicilio"). */
 export function lawfulOutscores(scores: ClassifierScores, cat: Category): boolean {
@@ -109,10 +130,12 @@ export async function loadClassifiers(modelDir: string): Promise<Map<DetectLangu
   const metaPath = join(modelDir, 'meta.json');
   if (!existsSync(metaPath)) return out;
   const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DetectorMeta;
-  for (const [lang, entry] of Object.entries(meta.languages) as Array<[DetectLanguage, { file: string; policy: Record<Category, Policy> }]>) {
-    const path = join(modelDir, entry.file);
-    if (!existsSync(path)) continue;
-    const model = await loadFastTextModel(readFileSync(path));
+  for (const [lang, entry] of Object.entries(meta.languages) as Array<[DetectLanguage, LanguageEntry]>) {
+    const paths = [entry.file, ...(entry.alsoFiles ?? [])].map((f) => join(modelDir, f));
+    if (!paths.every((p) => existsSync(p))) continue;
+    const models: FtModel[] = [];
+    for (const p of paths) models.push(await loadFastTextModel(readFileSync(p)));
+    const model = models[0]!;
     out.set(lang, {
       lang,
       policy: entry.policy,
@@ -120,7 +143,7 @@ export async function loadClassifiers(modelDir: string): Promise<Map<DetectLangu
       minKnownShareUncued: meta.minKnownShareUncued ?? 1,
       lawfulVeto: meta.lawfulVeto ?? null,
       addScoped: meta.addScoped ?? Infinity,
-      probabilities: (line) => probabilitiesFrom(model, line),
+      probabilities: (line) => averagedProbabilities(models, line),
       knownShare: (tokens) => knownShareFrom(model, tokens),
     });
   }

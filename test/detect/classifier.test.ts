@@ -2,7 +2,7 @@
 // and the shipped models' metadata.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifierLine, classifierTokens, rightPartyToken, type DetectorMeta } from '../../src/detect/classifier.js';
+import { classifierLine, classifierTokens, loadClassifiers, probabilitiesFrom, rightPartyToken, type DetectorMeta } from '../../src/detect/classifier.js';
 import { loadFastTextModel, trainSupervised } from '../../src/detect/fasttext.js';
 import { normalize } from '../../src/detect/normalize.js';
 import { repoModel } from '../../src/paths.js';
@@ -52,7 +52,7 @@ describe('shipped models', () => {
   it.runIf(existsSync(metaPath))('have a policy for every category and a model file per language', () => {
     const meta = JSON.parse(readFileSync(metaPath, 'utf8')) as DetectorMeta;
     for (const [lang, entry] of Object.entries(meta.languages)) {
-      expect(existsSync(repoModel('detector', entry!.file)), lang).toBe(true);
+      for (const file of [entry!.file, ...(entry!.alsoFiles ?? [])]) expect(existsSync(repoModel('detector', file)), `${lang} ${file}`).toBe(true);
       for (const c of CATEGORIES) {
         expect(entry!.policy[c].add).toBeGreaterThan(0.4);
         // The cue-less tier is stricter than the cued one, where it exists.
@@ -65,5 +65,24 @@ describe('shipped models', () => {
       expect(meta.lawfulVeto!.category).toBeLessThanOrEqual(0.1);
       expect(meta.addScoped).toBeGreaterThanOrEqual(0.95);
     }
+  });
+});
+
+describe('a language with several models', () => {
+  const metaPath = repoModel('detector', 'meta.json');
+  const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as DetectorMeta) : null;
+  const [lang, entry] = Object.entries(meta?.languages ?? {}).find(([, e]) => (e?.alsoFiles?.length ?? 0) > 0) ?? [];
+  it.runIf(entry !== undefined)('reads each label as the average of its models, and the known share from the word model', async () => {
+    const cls = (await loadClassifiers(repoModel('detector'))).get(lang as 'es')!;
+    const models = await Promise.all([entry!.file, ...entry!.alsoFiles!].map(async (f) => loadFastTextModel(readFileSync(repoModel('detector', f)))));
+    const line = classifierLine(normalize('Ya sabemos dónde trabaja su esposa, así que usted verá'), lang as 'es', true);
+    const each = models.map((m) => probabilitiesFrom(m, line));
+    const got = cls.probabilities(line);
+    for (const label of [...CATEGORIES, 'none'] as const) {
+      expect(got[label]).toBeCloseTo(each.reduce((s, p) => s + (p[label] ?? 0), 0) / each.length, 6);
+    }
+    // The models disagree somewhere, so the average is not any one of them.
+    expect(CATEGORIES.some((c) => Math.abs(each[0]![c] - each[1]![c]) > 1e-3)).toBe(true);
+    expect(cls.knownShare(['su', 'zzzqx'])).toBe(0.5);
   });
 });
