@@ -34,8 +34,8 @@ export const TRAIN_OPTIONS: Record<DetectLanguage, TrainOptions> = {
  *  of 1,772 (full detector 26 → 23). English gained false_legal (0.860 → 0.884) but lost threat
  *  recall at the cue-less tier (0.830 → 0.810; averaged probabilities reach 0.95 less often), and
  *  threat is its weakest category, so it keeps one model. Mandarin's model already reads characters. */
-export const ALSO_OPTIONS: Partial<Record<DetectLanguage, TrainOptions[]>> = {
-  es: [{ ...BASE_OPTIONS, minn: 3, maxn: 5, bucket: 40000 }],
+export const ALSO_MODELS: Partial<Record<DetectLanguage, Array<{ name: string; options: TrainOptions }>>> = {
+  es: [{ name: 'chars', options: { ...BASE_OPTIONS, minn: 3, maxn: 5, bucket: 40000 } }],
 };
 // Rules are written to be precise and must keep working on text unlike the corpus, so the
 // classifier may not veto them by its category's probability alone (a veto tuned on in-domain
@@ -204,10 +204,10 @@ function optionsFor(lang: DetectLanguage): TrainOptions {
   return { ...TRAIN_OPTIONS[lang], ...(TRIAL ?? {}), ...(SEED === null ? {} : { seed: SEED }) };
 }
 
-/** The word model's options, then those of the models beside it (ALSO_OPTIONS). */
-function ensembleOptions(lang: DetectLanguage): TrainOptions[] {
-  const also = (ALSO_OPTIONS[lang] ?? []).map((o) => (SEED === null ? o : { ...o, seed: SEED }));
-  return [optionsFor(lang), ...also];
+/** The word model (<lang>.bin), then the models beside it (<lang>-<name>.bin, ALSO_MODELS). */
+function ensemble(lang: DetectLanguage): Array<{ file: string; options: TrainOptions }> {
+  const also = (ALSO_MODELS[lang] ?? []).map((m) => ({ file: `${lang}-${m.name}.bin`, options: SEED === null ? m.options : { ...m.options, seed: SEED } }));
+  return [{ file: `${lang}.bin`, options: optionsFor(lang) }, ...also];
 }
 
 async function main(): Promise<void> {
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
       if (held.length === 0) continue;
       const lines = fit.map(fastTextLine);
       const models: FtModel[] = [];
-      for (const options of ensembleOptions(lang)) models.push(await loadFastTextModel(await trainSupervised(lines, options)));
+      for (const { options } of ensemble(lang)) models.push(await loadFastTextModel(await trainSupervised(lines, options)));
       for (const u of held) {
         const norm = normalize(u.text);
         const rule = new Set(rules.ruleHits(norm, lang, u.rightParty).map((h) => h.rule.category));
@@ -266,9 +266,8 @@ async function main(): Promise<void> {
     const lines = rows.map(fastTextLine);
     const files: string[] = [];
     let modelBytes = 0;
-    for (const [i, options] of ensembleOptions(lang).entries()) {
+    for (const { file, options } of ensemble(lang)) {
       const bytes = await trainSupervised(lines, options);
-      const file = i === 0 ? `${lang}.bin` : `${lang}-chars${i === 1 ? '' : i}.bin`;
       writeFileSync(`${outDir}/${file}`, bytes);
       files.push(file);
       modelBytes += bytes.length;
@@ -284,7 +283,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(report, null, 2));
     return;
   }
-  writeFileSync(`${outDir}/meta.json`, JSON.stringify({ ...meta, trainOptions: TRAIN_OPTIONS, alsoOptions: ALSO_OPTIONS }, null, 2) + '\n');
+  writeFileSync(`${outDir}/meta.json`, JSON.stringify({ ...meta, trainOptions: TRAIN_OPTIONS, alsoModels: ALSO_MODELS }, null, 2) + '\n');
   console.log(JSON.stringify(report, null, 2));
 }
 
