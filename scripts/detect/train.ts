@@ -219,6 +219,8 @@ async function main(): Promise<void> {
   for (const lang of LANGUAGES) {
     if (ONLY && !ONLY.includes(lang)) continue;
     const rows = trainingRows(lang);
+    // Each row's labelled line, normalised once for the folds and the final models.
+    const lineOf = new Map(rows.map((u) => [u, fastTextLine(u)]));
     if (rows.length === 0) {
       console.error(`[${lang}] no training rows; skipped`);
       continue;
@@ -230,7 +232,7 @@ async function main(): Promise<void> {
       const fit = rows.filter((u) => foldOf(u.family) !== k);
       const held = rows.filter((u) => foldOf(u.family) === k);
       if (held.length === 0) continue;
-      const lines = fit.map(fastTextLine);
+      const lines = fit.map((u) => lineOf.get(u)!);
       const models: FtModel[] = [];
       for (const { options } of ensemble(lang)) models.push(await loadFastTextModel(await trainSupervised(lines, options)));
       for (const u of held) {
@@ -263,7 +265,7 @@ async function main(): Promise<void> {
       continue;
     }
     // 2. Final models on all of train (dev included), same options.
-    const lines = rows.map(fastTextLine);
+    const lines = rows.map((u) => lineOf.get(u)!);
     const files: string[] = [];
     let modelBytes = 0;
     for (const { file, options } of ensemble(lang)) {

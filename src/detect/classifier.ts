@@ -94,10 +94,13 @@ export function knownShareFrom(model: FtModel, tokens: string[]): number {
  *  the lawful label `none`. */
 export type ClassifierScores = Record<Category, number> & { none?: number };
 
+/** The labels a model scores: the categories and the lawful `none`. */
+const SCORED_LABELS: readonly (Category | 'none')[] = [...CATEGORIES, 'none'];
+
 export function probabilitiesFrom(model: FtModel, line: string): ClassifierScores {
   const out: ClassifierScores = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0, none: 0 };
   for (const [label, p] of model.predict(line, -1)) {
-    if (label === 'none' || (CATEGORIES as readonly string[]).includes(label)) out[label as Category | 'none'] = p;
+    if ((SCORED_LABELS as readonly string[]).includes(label)) out[label as Category | 'none'] = p;
   }
   return out;
 }
@@ -108,7 +111,7 @@ export function averagedProbabilities(models: readonly FtModel[], line: string):
   const out: ClassifierScores = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0, none: 0 };
   for (const model of models) {
     const p = probabilitiesFrom(model, line);
-    for (const label of [...CATEGORIES, 'none'] as const) out[label] = (out[label] ?? 0) + (p[label] ?? 0) / models.length;
+    for (const label of SCORED_LABELS) out[label] = (out[label] ?? 0) + (p[label] ?? 0) / models.length;
   }
   return out;
 }
