@@ -65,10 +65,15 @@ export const MIN_KNOWN_SHARE = 0.8;
  *  never trained on), where the cue gate held back about a third of the veiled threats the
  *  classifier alone found ("People who stiff us tend to have bad luck. Tires, windows"): at 0.95
  *  it adds 64 / 50 / 67 (en / es / zh) of 227-229 dev threats for 2 / 4 / 0 of about 1,100 lawful
- *  lines. A category whose out-of-fold precision at 0.95 is too low tries 0.98, then 0.99. The
- *  stricter share keeps out-of-domain HateCheck/MHC dev-half templates silent (es "Tú y todos los
- *  otros … son una bendición" drew 0.95+ at 0.8). */
-const UNCUED_GRID = [0.95, 0.98, 0.99];
+ *  lines. The stricter share keeps out-of-domain HateCheck/MHC dev-half templates silent (es "Tú y
+ *  todos los otros … son una bendición" drew 0.95+ at 0.8). Each category takes the lowest
+ *  threshold of the grid whose out-of-fold findings pass MIN_UNCUED_PRECISION and
+ *  MAX_UNCUED_LAWFUL_SHARE. The grid went down to 0.8 in the tenth round (it started at 0.95),
+ *  decided on dev10 before it was trained on: 4 more dev10 violations found (an English threat,
+ *  two Mandarin false legal claims, a Mandarin disclosure), no lawful line more flagged, one more
+ *  Mandarin non-hateful HateCheck/MHC dev-half case of 565; out of fold, English threat takes 0.8
+ *  and finds 39 more for 12 more wrong lines. */
+const UNCUED_GRID = [0.8, 0.85, 0.9, 0.95, 0.98, 0.99];
 export const MIN_KNOWN_SHARE_UNCUED = 0.9;
 /** Where every cue word of a category stands negated or reported, the cue-less tier needs at
  *  least this. Chosen on dev8 (before it was trained on or its rules fitted): 0.98 adds 5 right
