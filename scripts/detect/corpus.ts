@@ -58,8 +58,8 @@ export function textKey(text: string): string {
 
 /** The hand-written sets, one file per round; a set's id prefix is its file name's stem
  *  (`dev2.jsonl` → `dev2-<lang>-0001`, `fresh2-holdout.jsonl` → `fresh2-<lang>-0001`). */
-export const DEV_FILES = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev7.jsonl', 'dev8.jsonl', 'dev9.jsonl', 'dev10.jsonl'] as const;
-export const FRESH_FILES = ['fresh-holdout.jsonl', 'fresh2-holdout.jsonl', 'fresh3-holdout.jsonl', 'fresh4-holdout.jsonl', 'fresh5-holdout.jsonl', 'fresh6-holdout.jsonl', 'fresh7-holdout.jsonl', 'fresh8-holdout.jsonl', 'fresh9-holdout.jsonl', 'fresh10-holdout.jsonl', 'fresh11-holdout.jsonl'] as const;
+export const DEV_FILES = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev7.jsonl', 'dev8.jsonl', 'dev9.jsonl', 'dev10.jsonl', 'dev11.jsonl'] as const;
+export const FRESH_FILES = ['fresh-holdout.jsonl', 'fresh2-holdout.jsonl', 'fresh3-holdout.jsonl', 'fresh4-holdout.jsonl', 'fresh5-holdout.jsonl', 'fresh6-holdout.jsonl', 'fresh7-holdout.jsonl', 'fresh8-holdout.jsonl', 'fresh9-holdout.jsonl', 'fresh10-holdout.jsonl', 'fresh11-holdout.jsonl', 'fresh12-holdout.jsonl'] as const;
 export type DevFile = (typeof DEV_FILES)[number];
 export type HandSetFile = DevFile | (typeof FRESH_FILES)[number];
 /** Dev rounds the classifier trains on (eighth round on): their errors were read and the rules
@@ -68,7 +68,7 @@ export type HandSetFile = DevFile | (typeof FRESH_FILES)[number];
  *  learned dev1-5 flagged fewer lawful lines (en 8 to 4 of 444) and found more threats and
  *  false-legal claims alone (corpus/README.md § Eighth round). A new dev round stays out of this
  *  list while it is the set gates are decided on. */
-export const TRAINED_DEV_FILES: readonly DevFile[] = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev7.jsonl', 'dev8.jsonl', 'dev9.jsonl', 'dev10.jsonl'];
+export const TRAINED_DEV_FILES: readonly DevFile[] = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev7.jsonl', 'dev8.jsonl', 'dev9.jsonl', 'dev10.jsonl', 'dev11.jsonl'];
 /** The dev rounds that still measure: never trained on (eval reports only these; none between
  *  the end of a round and the next dev round). */
 export const UNTRAINED_DEV_FILES: readonly DevFile[] = DEV_FILES.filter((f) => !TRAINED_DEV_FILES.includes(f));
@@ -103,7 +103,7 @@ function readRounds(lang: DetectLanguage, files: readonly HandSetFile[], split: 
  *  hand-<lang> … hand9-<lang> (written by hand without reading the rules, for varied wording;
  *  corpus/README.md § Dev set, § Later rounds, § Seventh and § Eighth round); hand10-es …
  *  hand15-es are Spanish only, six writers on veiled threats and their lawful twins (§ Ninth round). */
-export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6', 'hand7', 'hand8', 'hand9', 'hand10', 'hand11', 'hand12', 'hand13', 'hand14', 'hand15'] as const;
+export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6', 'hand7', 'hand8', 'hand9', 'hand10', 'hand11', 'hand12', 'hand13', 'hand14', 'hand15', 'hand16', 'hand17'] as const;
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {
   return EXTRA_FILES.flatMap((name) => readJsonl(join(repoRoot, 'src', 'detect', 'data', `${name}-${lang}.jsonl`), lang, 'train')

@@ -130,14 +130,14 @@ export type CueState = 'live' | 'scoped' | 'absent';
 
 /** The classifier reads a bag of words and cannot tell "nobody will arrest you" from "they will
  *  arrest you": when every cue of its category is negated or reported, it stays silent. */
-export function cueState(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp): CueState {
+export function cueState(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp, negatable = true): CueState {
   const text = norm.text;
   let seen = false;
   cue.lastIndex = 0;
   for (let m = cue.exec(text); m; m = cue.exec(text)) {
     if (m[0].length === 0) { cue.lastIndex++; continue; }
     seen = true;
-    if (scopeOf(norm, lang, scope, m.index, m.index + m[0].length, { negatable: true, reportable: true }) === null) {
+    if (scopeOf(norm, lang, scope, m.index, m.index + m[0].length, { negatable, reportable: true }) === null) {
       cue.lastIndex = 0;
       return 'live';
     }

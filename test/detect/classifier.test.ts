@@ -2,11 +2,11 @@
 // and the shipped models' metadata.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { classifierLine, classifierTokens, loadClassifiers, probabilitiesFrom, rightPartyToken, type DetectorMeta } from '../../src/detect/classifier.js';
+import { classifierLine, classifierTokens, loadClassifiers, probabilitiesFrom, rightPartyToken, type DetectorMeta, type LanguageEntry } from '../../src/detect/classifier.js';
 import { loadFastTextModel, trainSupervised } from '../../src/detect/fasttext.js';
 import { normalize } from '../../src/detect/normalize.js';
 import { repoModel } from '../../src/paths.js';
-import { CATEGORIES } from '../../src/detect/types.js';
+import { CATEGORIES, type DetectLanguage } from '../../src/detect/types.js';
 
 const lines: string[] = [];
 for (let i = 0; i < 60; i++) {
@@ -71,18 +71,33 @@ describe('shipped models', () => {
 describe('a language with several models', () => {
   const metaPath = repoModel('detector', 'meta.json');
   const meta = existsSync(metaPath) ? (JSON.parse(readFileSync(metaPath, 'utf8')) as DetectorMeta) : null;
-  const [lang, entry] = Object.entries(meta?.languages ?? {}).find(([, e]) => (e?.alsoFiles?.length ?? 0) > 0) ?? [];
-  it.runIf(entry !== undefined)('reads each label as the average of its models, and the known share from the word model', async () => {
-    const cls = (await loadClassifiers(repoModel('detector'))).get(lang as 'es')!;
-    const models = await Promise.all([entry!.file, ...entry!.alsoFiles!].map(async (f) => loadFastTextModel(readFileSync(repoModel('detector', f)))));
-    const line = classifierLine(normalize('Ya sabemos dónde trabaja su esposa, así que usted verá'), lang as 'es', true);
-    const each = models.map((m) => probabilitiesFrom(m, line));
-    const got = cls.probabilities(line);
-    for (const label of [...CATEGORIES, 'none'] as const) {
-      expect(got[label]).toBeCloseTo(each.reduce((s, p) => s + (p[label] ?? 0), 0) / each.length, 6);
-    }
-    // The models disagree somewhere, so the average is not any one of them.
-    expect(CATEGORIES.some((c) => Math.abs(each[0]![c] - each[1]![c]) > 1e-3)).toBe(true);
-    expect(cls.knownShare(['su', 'zzzqx'])).toBe(0.5);
+  const several = Object.entries(meta?.languages ?? {}).filter(([, e]) => (e?.alsoFiles?.length ?? 0) > 0) as Array<[DetectLanguage, LanguageEntry]>;
+  // Lines from lawful to menacing, and a word every model of the language knows, per language.
+  const probe: Record<DetectLanguage, { texts: string[]; known: string }> = {
+    en: { texts: ['We know where your wife works, so it is up to you', 'Your wife works at the bank, right?', 'I can call you back after your shift'], known: 'your' },
+    es: { texts: ['Ya sabemos dónde trabaja su esposa, así que usted verá', 'Su esposa trabaja en el banco, ¿verdad?', 'Le puedo llamar después de su turno'], known: 'su' },
+    zh: { texts: ['我们知道你老婆在哪上班，你自己看着办', '你老婆在银行上班吧', '我等你下班再打给你'], known: '你' },
+  };
+  it('covers at least one language', () => {
+    expect(meta === null || several.length > 0).toBe(true);
   });
+  for (const [lang, entry] of several) {
+    it(`${lang} reads each label as the average of its models, and the known share from the word model`, async () => {
+      const cls = (await loadClassifiers(repoModel('detector'))).get(lang)!;
+      const models = await Promise.all([entry.file, ...entry.alsoFiles!].map(async (f) => loadFastTextModel(readFileSync(repoModel('detector', f)))));
+      let disagree = false;
+      for (const text of probe[lang].texts) {
+        const line = classifierLine(normalize(text), lang, true);
+        const each = models.map((m) => probabilitiesFrom(m, line));
+        const got = cls.probabilities(line);
+        for (const label of [...CATEGORIES, 'none'] as const) {
+          expect(got[label]).toBeCloseTo(each.reduce((s, p) => s + (p[label] ?? 0), 0) / each.length, 6);
+          disagree ||= Math.abs((each[0]![label] ?? 0) - (each[1]![label] ?? 0)) > 1e-3;
+        }
+      }
+      // The models disagree somewhere, so the average is not any one of them.
+      expect(disagree).toBe(true);
+      expect(cls.knownShare([probe[lang].known, 'zzzqx'])).toBe(0.5);
+    });
+  }
 });
