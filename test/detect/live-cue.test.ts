@@ -123,6 +123,38 @@ describe('findings without a cue word', () => {
   });
 });
 
+describe('a negated debt word to a third party', () => {
+  // The disclosure gate: negation does not hide what the listener learns.
+  function detectorWith(disclosureP: number): DetectorImpl {
+    const off: Policy = { add: 1.01 };
+    const stub: LanguageClassifier = {
+      lang: 'en',
+      policy: { threat: off, insult: off, false_legal: off, third_party_disclosure: { add: 0.5 } },
+      minKnownShare: 0.8,
+      minKnownShareUncued: 0.9,
+      lawfulVeto: null,
+      addScoped: 0.98,
+      probabilities: () => ({ threat: 0, insult: 0, false_legal: 0, third_party_disclosure: disclosureP, none: 0 }),
+      knownShare: () => 1,
+    };
+    return new DetectorImpl({ lid: null, classifiers: new Map([['en', stub]]), rulesOnly: false });
+  }
+  const text = "You're his foreman? He hasn't made a truck payment with us since July.";
+  const rules = loadLanguageRules('en');
+
+  it('keeps the disclosure cue live while a threat cue in the same place would be scoped', () => {
+    const det = detectorWith(0.9);
+    expect(det.cueState(normalize(text), 'en', 'third_party_disclosure')).toBe('live');
+    expect(cueState(normalize(text), 'en', rules.scope, rules.cues.third_party_disclosure)).toBe('scoped');
+  });
+
+  it('lets the classifier add the disclosure, and only said to a third party', () => {
+    expect(detectorWith(0.9).classify({ text, lang: 'en', speaker: 'agent', rightParty: false }).labels).toEqual(['third_party_disclosure']);
+    expect(detectorWith(0.3).classify({ text, lang: 'en', speaker: 'agent', rightParty: false }).labels).toEqual([]);
+    expect(detectorWith(0.9).classify({ text, lang: 'en', speaker: 'agent', rightParty: true }).labels).toEqual([]);
+  });
+});
+
 describe('the lawful veto', () => {
   // Fixed answers again: a false-legal rule hits each text below.
   function detectorWith(falseLegalP: number, noneP: number): DetectorImpl {
