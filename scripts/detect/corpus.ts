@@ -3,8 +3,9 @@
 // cross-validation folds from train by family (never from test).
 // The hand-written sets are written in rounds:
 // - corpus/<lang>/dev*.jsonl (DEV_FILES, split "dev"): their errors may be read to improve the
-//   detector; once the rules have been fitted to a round it joins TRAINED_DEV_FILES and becomes
-//   training lines too (it no longer measures anything, its wording still teaches);
+//   detector; while a round's decisions are taken on it, it is listed in UNTRAINED_DEV_FILES,
+//   and once they are made it leaves that list and becomes training lines too (TRAINED_DEV_FILES:
+//   it no longer measures anything, its wording still teaches);
 // - corpus/<lang>/fresh*-holdout.jsonl (FRESH_FILES, split "fresh"): never read, never trained
 //   on; only eval.ts may call loadFreshHoldout, and only for aggregates.
 // (test/detect/fresh-holdout.test.ts checks that training lines hold none of their texts.)
@@ -62,16 +63,16 @@ export const DEV_FILES = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl',
 export const FRESH_FILES = ['fresh-holdout.jsonl', 'fresh2-holdout.jsonl', 'fresh3-holdout.jsonl', 'fresh4-holdout.jsonl', 'fresh5-holdout.jsonl', 'fresh6-holdout.jsonl', 'fresh7-holdout.jsonl', 'fresh8-holdout.jsonl', 'fresh9-holdout.jsonl', 'fresh10-holdout.jsonl', 'fresh11-holdout.jsonl', 'fresh12-holdout.jsonl'] as const;
 export type DevFile = (typeof DEV_FILES)[number];
 export type HandSetFile = DevFile | (typeof FRESH_FILES)[number];
-/** Dev rounds the classifier trains on (eighth round on): their errors were read and the rules
- *  fitted to them, or the round's gates and training lines were decided on them, so their scores
- *  had stopped measuring anything. On dev6-7, which it had not seen, a classifier that also
- *  learned dev1-5 flagged fewer lawful lines (en 8 to 4 of 444) and found more threats and
- *  false-legal claims alone (corpus/README.md § Eighth round). A new dev round stays out of this
- *  list while it is the set gates are decided on. */
-export const TRAINED_DEV_FILES: readonly DevFile[] = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev7.jsonl', 'dev8.jsonl', 'dev9.jsonl', 'dev10.jsonl', 'dev11.jsonl'];
-/** The dev rounds that still measure: never trained on (eval reports only these; none between
- *  the end of a round and the next dev round). */
-export const UNTRAINED_DEV_FILES: readonly DevFile[] = DEV_FILES.filter((f) => !TRAINED_DEV_FILES.includes(f));
+/** The dev round the current round's gates and training lines are being decided on: listed in
+ *  DEV_FILES, kept out of training until the decisions are made (empty between rounds). */
+export const UNTRAINED_DEV_FILES: readonly DevFile[] = [];
+/** Dev rounds the classifier trains on (eighth round on): every listed round but the one being
+ *  decided on. Their errors were read and the rules fitted to them, or the round's gates and
+ *  training lines were decided on them, so their scores had stopped measuring anything. On
+ *  dev6-7, which it had not seen, a classifier that also learned dev1-5 flagged fewer lawful lines
+ *  (en 8 to 4 of 444) and found more threats and false-legal claims alone (corpus/README.md
+ *  § Eighth round). */
+export const TRAINED_DEV_FILES: readonly DevFile[] = DEV_FILES.filter((f) => !UNTRAINED_DEV_FILES.includes(f));
 
 export function handSetPrefix(file: HandSetFile): string {
   return file.replace(/(-holdout)?\.jsonl$/, '');

@@ -1,6 +1,6 @@
 // The trained classifier beside the rules: fastText supervised models per language
-// (models/detector/<lang>.bin, and for Spanish a character n-gram model beside it whose
-// probabilities are averaged in; trained by `npm run train`) and, in meta.json, how the
+// (models/detector/<lang>.bin, and for English and Spanish a character n-gram model beside it
+// whose probabilities are averaged in; trained by `npm run train`) and, in meta.json, how the
 // probabilities combine with the rules, chosen out of fold on the training lines.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
