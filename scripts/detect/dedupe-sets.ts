@@ -1,8 +1,8 @@
 // Keeps the labelled sets apart after a new one is written, comparing texts with NFKC, case and
 // spacing folded:
-// - an evaluation line (dev rounds, then fresh rounds, in order) whose text is already in the
-//   corpus or in an earlier evaluation set is dropped, so no line read in a dev set is also
-//   counted as unseen in a fresh set;
+// - an evaluation line (scored fresh rounds, then dev rounds, then sets not listed yet) whose
+//   text is already in the corpus or in an earlier evaluation set is dropped, so no line read in
+//   a dev set is also counted as unseen in a fresh set;
 // - a hand-written training line (src/detect/data/<name>-<lang>.jsonl) whose text is in an
 //   evaluation set or in the corpus test split is dropped from training: evaluation sets win.
 // Sets on disk that have not joined DEV_FILES / FRESH_FILES / EXTRA_FILES yet (a fresh set joins
@@ -48,9 +48,10 @@ for (const lang of LANGUAGES) {
   const corpus = loadCorpus(lang);
   const taken = new Set(corpus.map((u) => key(u.text)));
   const corpusDir = join(repoRoot, 'corpus', lang);
-  // Sets that have joined keep their lines against sets that have not (a new dev round written
-  // after a fresh round was scored must not take lines away from it).
-  const evalFiles = [...DEV_FILES, ...FRESH_FILES, ...pending(DEV_FILES, corpusDir, /^dev\d*\.jsonl$/), ...pending(FRESH_FILES, corpusDir, /^fresh\d*-holdout\.jsonl$/)];
+  // Scored fresh rounds keep their lines against every dev round (a dev round listed while it is
+  // decided on must not take lines away from a fresh round already scored), and sets that have
+  // joined keep theirs against sets that have not.
+  const evalFiles = [...FRESH_FILES, ...DEV_FILES, ...pending(DEV_FILES, corpusDir, /^dev\d*\.jsonl$/), ...pending(FRESH_FILES, corpusDir, /^fresh\d*-holdout\.jsonl$/)];
   for (const file of evalFiles) dedupe(lang, join(corpusDir, file), file, taken, true);
   // Training lines may repeat corpus train lines (harmless), never an evaluation or test text.
   const corpusTrain = new Set(corpus.filter((u) => u.split === 'train').map((u) => key(u.text)));
