@@ -205,4 +205,9 @@ describe('hasNegator (what the lawful veto asks)', () => {
     expect(denies('zh', '如果没有像你这样的人，世界会更好。')).toBe(false);
     expect(denies('en', 'You will be arrested tonight.')).toBe(false);
   });
+
+  it('reads a contrast that corrects ("criminal, not civil") as a claim, not a denial', () => {
+    expect(denies('en', 'This debt is now a criminal matter, sir, not a civil one.')).toBe(false);
+    expect(denies('en', 'This is not a criminal matter, it is a civil one.')).toBe(true);
+  });
 });
