@@ -165,13 +165,25 @@ export function hasNegator(norm: Normalized, lang: DetectLanguage, scope: Compil
       // "不还钱就…" is a condition; a 就 further on belongs to what is denied ("没有哪条法律说…就要抓人").
       if (scope.consequence && scope.consequence.test(text.slice(end, end + CONSEQUENCE_REACH))) continue;
       if (chineseConditionBefore(scope, text, m.index)) continue;
+      if (reportedAt(norm, lang, scope, m.index, end)) continue;
       re.lastIndex = 0;
       return true;
     }
     return false;
   }
   const toks = norm.text.split(' ');
-  return toks.some((t, j) => scope.negators.test(t) && latinNegates(scope, toks, j));
+  let at = 0;
+  return toks.some((t, j) => {
+    const start = at;
+    at += t.length + 1;
+    return scope.negators.test(t) && latinNegates(scope, toks, j) && !reportedAt(norm, lang, scope, start, start + t.length);
+  });
+}
+
+/** A negator in someone else's reported words ("您说房子漏水不是您弄的", "you told me you can't
+ *  pay") is their denial, not the collector's. */
+function reportedAt(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, a: number, b: number): boolean {
+  return scopeOf(norm, lang, scope, a, b, { negatable: false, reportable: true }) === 'reported';
 }
 
 export function liveCue(norm: Normalized, lang: DetectLanguage, scope: CompiledScope, cue: RegExp): boolean {

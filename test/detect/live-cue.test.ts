@@ -206,6 +206,12 @@ describe('hasNegator (what the lawful veto asks)', () => {
     expect(denies('en', 'You will be arrested tonight.')).toBe(false);
   });
 
+  it("leaves out a negator in the debtor's reported words", () => {
+    expect(denies('zh', '您说房子漏水不是您弄的，那好，我们可以再看照片。')).toBe(false);
+    expect(denies('en', "You told me you can't pay this month.")).toBe(false);
+    expect(denies('en', "You told me you can't pay, and nobody is going to arrest you for that.")).toBe(true);
+  });
+
   it('reads a contrast that corrects ("criminal, not civil") as a claim, not a denial', () => {
     expect(denies('en', 'This debt is now a criminal matter, sir, not a civil one.')).toBe(false);
     expect(denies('en', 'This is not a criminal matter, it is a civil one.')).toBe(true);
