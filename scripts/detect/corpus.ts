@@ -105,7 +105,8 @@ function readRounds(lang: DetectLanguage, files: readonly HandSetFile[], split: 
  *  corpus/README.md § Dev set, § Later rounds, § Seventh and § Eighth round); hand10-es …
  *  hand15-es are Spanish only, six writers on veiled threats and their lawful twins (§ Ninth round);
  *  hand16-<lang> and hand17-es, friendly remarks about family, job, car or church beside their
- *  menacing twins (§ Tenth round). */
+ *  menacing twins (§ Tenth round); hand18 is English only, threats carried by intent beside lawful
+ *  lines on the same situations (§ Eleventh round: its Spanish and Mandarin twins did not help). */
 export const EXTRA_FILES = ['extra', 'hand', 'hand2', 'hand3', 'hand4', 'hand5', 'hand6', 'hand7', 'hand8', 'hand9', 'hand10', 'hand11', 'hand12', 'hand13', 'hand14', 'hand15', 'hand16', 'hand17', 'hand18'] as const;
 
 export function loadExtra(lang: DetectLanguage): Utterance[] {
