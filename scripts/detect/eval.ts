@@ -6,7 +6,8 @@
 // Also counts what it flags among lawful agent lines written as the recogniser writes them
 // (test/detect/fixtures/lawful-asr-<lang>.txt, never trained on).
 // Also scores the hand-written dev sets (corpus/<lang>/dev*.jsonl) and the fresh held-out sets
-// (corpus/<lang>/fresh*-holdout.jsonl, aggregates only), each round and all fresh rounds together.
+// (corpus/<lang>/fresh*-holdout.jsonl, aggregates only), each round and all fresh rounds together,
+// the latter with 95% intervals from resampling whole families (metrics.ts bootstrapInterval).
 // `--errors[=lang]` prints (to stderr) the corpus test lines and dev lines the shipped detector
 // gets wrong, with the rules that fired. It never prints HateCheck cases nor fresh held-out
 // lines: both stay unread (scripts/detect/hc-dev.ts --show lists the HateCheck dev half).
@@ -19,7 +20,7 @@ import { baselineLabels } from './baseline.js';
 import { FRESH_FILES, UNTRAINED_DEV_FILES, loadCorpus, loadDev, loadFreshHoldout, type Utterance } from './corpus.js';
 import { readCsv } from './csv.js';
 import { hcDevTemplate } from './hatecheck.js';
-import { add, emptyCounts, fmt, prf, type Counts } from './metrics.js';
+import { add, bootstrapInterval, emptyCounts, fmt, prf, sumCounts, type Counts } from './metrics.js';
 
 const DATASETS = resolve(repoRoot, '..', 'shared', 'datasets');
 
@@ -68,7 +69,13 @@ interface Scores {
   /** Lawful lines (labels []) flagged with any category, per system and kind. */
   lawful: Record<System, Record<LawfulKind, number>>;
   nLawful: Record<LawfulKind, number>;
+  /** The shipped detector's counts per family (the block of lines one writer wrote together),
+   *  for intervals that resample whole families; `lawfulAgent.tp` counts flagged lawful agent
+   *  lines, `.fn` the others. */
+  families: Map<string, FamilyCounts>;
 }
+
+interface FamilyCounts { cats: Record<Category, Counts>; lawfulAgent: Counts }
 
 /** Scores labelled lines (corpus test split, fresh held-out set) with every system; each line is
  *  classified with its own `speaker` and `rightParty`. `onLine` sees each line with the shipped detector's labels. */
@@ -81,6 +88,7 @@ function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?
     lawful[s] = zero();
   }
   const nLawful = zero();
+  const families = new Map<string, FamilyCounts>();
   const tally = (t: Record<LawfulKind, number>, u: Utterance): void => {
     t.all++;
     if (u.speaker === 'customer') t.customer++;
@@ -94,10 +102,16 @@ function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?
       const p = predict(s, d, { text: u.text, lang, speaker: u.speaker, rightParty: u.rightParty });
       for (const c of CATEGORIES) add(counts[s][c], p.has(c), u.labels.includes(c));
       if (isLawful && p.size > 0) tally(lawful[s], u);
-      if (s === 'full') onLine?.(u, p);
+      if (s === 'full') {
+        onLine?.(u, p);
+        let fam = families.get(u.family);
+        if (!fam) families.set(u.family, (fam = { cats: Object.fromEntries(CATEGORIES.map((c) => [c, emptyCounts()])) as Record<Category, Counts>, lawfulAgent: emptyCounts() }));
+        for (const c of CATEGORIES) add(fam.cats[c], p.has(c), u.labels.includes(c));
+        if (isLawful && u.speaker === 'agent') add(fam.lawfulAgent, p.size > 0, true);
+      }
     }
   }
-  return { counts, lawful, nLawful };
+  return { counts, lawful, nLawful, families };
 }
 
 function categoryRows(lang: DetectLanguage, sc: Scores): string[] {
@@ -163,7 +177,12 @@ function addScores(a: Scores, b: Scores): Scores {
     counts[s] = Object.fromEntries(CATEGORIES.map((c) => [c, sum<keyof Counts>(a.counts[s][c], b.counts[s][c])])) as Record<Category, Counts>;
     lawful[s] = sum(a.lawful[s], b.lawful[s]);
   }
-  return { counts, lawful, nLawful: sum(a.nLawful, b.nLawful) };
+  const families = new Map(a.families);
+  for (const [k, f] of b.families) {
+    const g = families.get(k);
+    families.set(k, g ? { cats: Object.fromEntries(CATEGORIES.map((c) => [c, sumCounts(g.cats[c], f.cats[c])])) as Record<Category, Counts>, lawfulAgent: sumCounts(g.lawfulAgent, f.lawfulAgent) } : f);
+  }
+  return { counts, lawful, nLawful: sum(a.nLawful, b.nLawful), families };
 }
 
 /** A hand-written evaluation set (never trained on), one round's file. The dev sets' errors may
@@ -188,8 +207,23 @@ function freshCombinedSection(scores: SetScores): string[] {
   const out: string[] = ['### All fresh held-out sets together (every round above)', ''];
   out.push('The targets are judged on this table. P / R / **F1** per category.', '');
   out.push(...handWrittenTables(scores));
+  out.push('', `The shipped detector's F1 and lawful agent lines flagged, with 95% intervals: families (the blocks of about ten lines one writer wrote together) resampled whole, ${INTERVAL_RESAMPLES} times, seed 1. How far a figure may move on another set written the same way.`, '');
+  out.push(`| lang | families | ${CATEGORIES.join(' | ')} | lawful agent lines flagged |`, `|---|---:|${CATEGORIES.map(() => '---|').join('')}---|`);
+  for (const [lang, sc] of scores) {
+    const fams = [...sc.families.values()];
+    const f1 = (c: Category): string => {
+      const [lo, hi] = bootstrapInterval(fams.map((f) => f.cats[c]), (x) => prf(x).f1, { resamples: INTERVAL_RESAMPLES });
+      return `${fmt(prf(sc.counts.full[c]).f1)} (${fmt(lo)}–${fmt(hi)})`;
+    };
+    const share = (x: Counts): number => (x.tp + x.fn === 0 ? 0 : x.tp / (x.tp + x.fn));
+    const [lo, hi] = bootstrapInterval(fams.map((f) => f.lawfulAgent), share, { resamples: INTERVAL_RESAMPLES });
+    const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+    out.push(`| ${lang} | ${fams.length} | ${CATEGORIES.map(f1).join(' | ')} | ${pct(sc.lawful.full.agent / sc.nLawful.agent)} (${pct(lo)}–${pct(hi)}) |`);
+  }
   return out;
 }
+
+const INTERVAL_RESAMPLES = 2000;
 
 /** Category table, then lawful agent / hard / customer lines flagged, per language. */
 function handWrittenTables(scores: SetScores): string[] {
