@@ -152,8 +152,8 @@ const CONSEQUENCE_REACH = 6;
 
 /** Does the utterance deny something: a negator that is not part of a condition ("if you don't
  *  pay…", "不还钱就…", "如果没有…"), nor a phrase that only looks negated ("don't make me…"), nor
- *  in someone else's reported words? Gates
- *  the classifier's lawful veto (classifier.ts LawfulVeto) to the denials it is meant for. */
+ *  in someone else's reported words? Gates the classifier's lawful veto (classifier.ts
+ *  LawfulVeto) to the denials it is meant for. */
 export function hasNegator(norm: Normalized, lang: DetectLanguage, scope: CompiledScope): boolean {
   if (lang === 'zh') {
     const text = maskNotNegatorWords(scope, norm.text);
