@@ -60,12 +60,12 @@ export function textKey(text: string): string {
 /** The hand-written sets, one file per round; a set's id prefix is its file name's stem
  *  (`dev2.jsonl` → `dev2-<lang>-0001`, `fresh2-holdout.jsonl` → `fresh2-<lang>-0001`). */
 export const DEV_FILES = ['dev.jsonl', 'dev2.jsonl', 'dev3.jsonl', 'dev4.jsonl', 'dev5.jsonl', 'dev6.jsonl', 'dev7.jsonl', 'dev8.jsonl', 'dev9.jsonl', 'dev10.jsonl', 'dev11.jsonl', 'dev12.jsonl', 'dev13.jsonl', 'dev14.jsonl'] as const;
-export const FRESH_FILES = ['fresh-holdout.jsonl', 'fresh2-holdout.jsonl', 'fresh3-holdout.jsonl', 'fresh4-holdout.jsonl', 'fresh5-holdout.jsonl', 'fresh6-holdout.jsonl', 'fresh7-holdout.jsonl', 'fresh8-holdout.jsonl', 'fresh9-holdout.jsonl', 'fresh10-holdout.jsonl', 'fresh11-holdout.jsonl', 'fresh12-holdout.jsonl', 'fresh13-holdout.jsonl', 'fresh14-holdout.jsonl'] as const;
+export const FRESH_FILES = ['fresh-holdout.jsonl', 'fresh2-holdout.jsonl', 'fresh3-holdout.jsonl', 'fresh4-holdout.jsonl', 'fresh5-holdout.jsonl', 'fresh6-holdout.jsonl', 'fresh7-holdout.jsonl', 'fresh8-holdout.jsonl', 'fresh9-holdout.jsonl', 'fresh10-holdout.jsonl', 'fresh11-holdout.jsonl', 'fresh12-holdout.jsonl', 'fresh13-holdout.jsonl', 'fresh14-holdout.jsonl', 'fresh15-holdout.jsonl'] as const;
 export type DevFile = (typeof DEV_FILES)[number];
 export type HandSetFile = DevFile | (typeof FRESH_FILES)[number];
 /** The dev round the current round's gates and training lines are being decided on: listed in
  *  DEV_FILES, kept out of training until the decisions are made (empty between rounds). */
-export const UNTRAINED_DEV_FILES: readonly DevFile[] = ['dev14.jsonl'];
+export const UNTRAINED_DEV_FILES: readonly DevFile[] = [];
 /** Dev rounds the classifier trains on (eighth round on): every listed round but the one being
  *  decided on. Their errors were read and the rules fitted to them, or the round's gates and
  *  training lines were decided on them, so their scores had stopped measuring anything. On
