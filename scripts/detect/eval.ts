@@ -77,6 +77,10 @@ interface Scores {
 
 interface FamilyCounts { cats: Record<Category, Counts>; lawfulAgent: Counts }
 
+function emptyPerCategory(): Record<Category, Counts> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, emptyCounts()])) as Record<Category, Counts>;
+}
+
 /** Scores labelled lines (corpus test split, fresh held-out set) with every system; each line is
  *  classified with its own `speaker` and `rightParty`. `onLine` sees each line with the shipped detector's labels. */
 function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?: (u: Utterance, full: Set<Category>) => void): Scores {
@@ -84,7 +88,7 @@ function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?
   const counts = {} as Record<System, Record<Category, Counts>>;
   const lawful = {} as Record<System, Record<LawfulKind, number>>;
   for (const s of SYSTEMS) {
-    counts[s] = Object.fromEntries(CATEGORIES.map((c) => [c, emptyCounts()])) as Record<Category, Counts>;
+    counts[s] = emptyPerCategory();
     lawful[s] = zero();
   }
   const nLawful = zero();
@@ -105,7 +109,7 @@ function scoreLines(d: Systems, lang: DetectLanguage, rows: Utterance[], onLine?
       if (s === 'full') {
         onLine?.(u, p);
         let fam = families.get(u.family);
-        if (!fam) families.set(u.family, (fam = { cats: Object.fromEntries(CATEGORIES.map((c) => [c, emptyCounts()])) as Record<Category, Counts>, lawfulAgent: emptyCounts() }));
+        if (!fam) families.set(u.family, (fam = { cats: emptyPerCategory(), lawfulAgent: emptyCounts() }));
         for (const c of CATEGORIES) add(fam.cats[c], p.has(c), u.labels.includes(c));
         if (isLawful && u.speaker === 'agent') add(fam.lawfulAgent, p.size > 0, true);
       }
