@@ -3,12 +3,30 @@
 // (Policy.addUncued); a rule that yields to a category steps aside when the classifier found
 // that category. In a denial it is sure is lawful, it may silence a rule finding (LawfulVeto).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { LanguageClassifier, Policy } from '../../src/detect/classifier.js';
+import type { ClassifierScores, LanguageClassifier, LawfulVeto, Policy } from '../../src/detect/classifier.js';
 import { DetectorImpl } from '../../src/detect/detector.js';
 import { loadDetector, type Detector } from '../../src/detect/index.js';
 import { normalize } from '../../src/detect/normalize.js';
 import { loadLanguageRules } from '../../src/detect/rules.js';
 import { cueState, hasNegator, liveCue } from '../../src/detect/scope.js';
+import type { Category } from '../../src/detect/types.js';
+
+/** A detector whose English classifier gives fixed answers (every category off unless `policy`
+ *  says otherwise): what is under test is how the detector gates them. */
+function fixedDetector(o: { probs: Partial<ClassifierScores>; policy?: Partial<Record<Category, Policy>>; share?: number; lawfulVeto?: LawfulVeto | null }): DetectorImpl {
+  const off: Policy = { add: 1.01 };
+  const stub: LanguageClassifier = {
+    lang: 'en',
+    policy: { threat: off, insult: off, false_legal: off, third_party_disclosure: off, ...o.policy },
+    minKnownShare: 0.8,
+    minKnownShareUncued: 0.9,
+    lawfulVeto: o.lawfulVeto ?? null,
+    addScoped: 0.98,
+    probabilities: () => ({ threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0, none: 0, ...o.probs }),
+    knownShare: () => o.share ?? 1,
+  };
+  return new DetectorImpl({ lid: null, classifiers: new Map([['en', stub]]), rulesOnly: false });
+}
 
 describe('liveCue', () => {
   const en = loadLanguageRules('en');
@@ -61,22 +79,8 @@ describe('yields after the classifier', () => {
 });
 
 describe('findings without a cue word', () => {
-  // A classifier with fixed answers: what is under test is how the detector gates them.
-  const quiet = { threat: 0, insult: 0, false_legal: 0, third_party_disclosure: 0 };
-  function detectorWith(threatP: number, share: number, threat: Policy, noneP = 0): DetectorImpl {
-    const off: Policy = { add: 1.01 };
-    const stub: LanguageClassifier = {
-      lang: 'en',
-      policy: { threat, insult: off, false_legal: off, third_party_disclosure: off },
-      minKnownShare: 0.8,
-      minKnownShareUncued: 0.9,
-      lawfulVeto: null,
-      addScoped: 0.98,
-      probabilities: () => ({ ...quiet, threat: threatP, none: noneP }),
-      knownShare: () => share,
-    };
-    return new DetectorImpl({ lid: null, classifiers: new Map([['en', stub]]), rulesOnly: false });
-  }
+  const detectorWith = (threatP: number, share: number, threat: Policy, noneP = 0): DetectorImpl =>
+    fixedDetector({ probs: { threat: threatP, none: noneP }, policy: { threat }, share });
   // No threat rule and no threat cue word (rules/en/cues.json) in it.
   const text = 'Folks who duck us seem to run into a lot of bad luck. Flat tyres, cracked windshields, you name it.';
   const labels = (d: DetectorImpl): string[] => d.classify({ text, lang: 'en', speaker: 'agent', rightParty: true }).labels;
@@ -125,20 +129,8 @@ describe('findings without a cue word', () => {
 
 describe('a negated debt word to a third party', () => {
   // The disclosure gate: negation does not hide what the listener learns.
-  function detectorWith(disclosureP: number): DetectorImpl {
-    const off: Policy = { add: 1.01 };
-    const stub: LanguageClassifier = {
-      lang: 'en',
-      policy: { threat: off, insult: off, false_legal: off, third_party_disclosure: { add: 0.5 } },
-      minKnownShare: 0.8,
-      minKnownShareUncued: 0.9,
-      lawfulVeto: null,
-      addScoped: 0.98,
-      probabilities: () => ({ threat: 0, insult: 0, false_legal: 0, third_party_disclosure: disclosureP, none: 0 }),
-      knownShare: () => 1,
-    };
-    return new DetectorImpl({ lid: null, classifiers: new Map([['en', stub]]), rulesOnly: false });
-  }
+  const detectorWith = (disclosureP: number): DetectorImpl =>
+    fixedDetector({ probs: { third_party_disclosure: disclosureP }, policy: { third_party_disclosure: { add: 0.5 } } });
   const text = "You're his foreman? He hasn't made a truck payment with us since July.";
   const rules = loadLanguageRules('en');
 
@@ -156,21 +148,9 @@ describe('a negated debt word to a third party', () => {
 });
 
 describe('the lawful veto', () => {
-  // Fixed answers again: a false-legal rule hits each text below.
-  function detectorWith(falseLegalP: number, noneP: number): DetectorImpl {
-    const off: Policy = { add: 1.01 };
-    const stub: LanguageClassifier = {
-      lang: 'en',
-      policy: { threat: off, insult: off, false_legal: off, third_party_disclosure: off },
-      minKnownShare: 0.8,
-      minKnownShareUncued: 0.9,
-      lawfulVeto: { none: 0.9, category: 0.1 },
-      addScoped: 0.98,
-      probabilities: () => ({ threat: 0, insult: 0, false_legal: falseLegalP, third_party_disclosure: 0, none: noneP }),
-      knownShare: () => 1,
-    };
-    return new DetectorImpl({ lid: null, classifiers: new Map([['en', stub]]), rulesOnly: false });
-  }
+  // A false-legal rule hits each text below.
+  const detectorWith = (falseLegalP: number, noneP: number): DetectorImpl =>
+    fixedDetector({ probs: { false_legal: falseLegalP, none: noneP }, lawfulVeto: { none: 0.9, category: 0.1 } });
   const labels = (d: DetectorImpl, text: string): string[] => d.classify({ text, lang: 'en', speaker: 'agent', rightParty: true }).labels;
   const denial = 'You will be arrested tonight? No. Whoever told you that was wrong.';
   const claim = 'You will be arrested tonight.';
